@@ -1,0 +1,213 @@
+"""The shipped lexicons (lexicons/*.tsv) are well-formed, canonical and reproducible.
+
+All tests but the last run on a fresh clone; the last one re-runs lexicons/build.py on the raw
+data in ../shared/data and is skipped when that folder is absent.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from translit.syllable import canonical, split, title
+
+REPO = Path(__file__).resolve().parent.parent
+LEXICONS = REPO / "lexicons"
+DATA = REPO.parent / "shared" / "data"
+
+# file -> (header, number of leading columns that form the unique key)
+TABLES = {
+    "syllables.tsv": (["syllable", "count"], 1),
+    "surnames.tsv": (["surname", "weight", "count"], 1),
+    "name_syllables.tsv": (["syllable", "role", "gender", "count"], 3),
+    "name_pairs.tsv": (["pair", "gender", "count"], 2),
+    "places.tsv": (["name", "kind", "level", "parent", "prominence", "aliases", "exonyms"], 4),
+}
+OPTIONAL_TABLES = {
+    "people.tsv": (["name", "gender", "born", "prominence", "role", "aliases"], 1),
+}
+PLACE_KINDS = {
+    1: {"province", "city"},
+    2: {"district", "urban_district", "town", "city"},
+    3: {"ward", "commune", "township", "special_zone"},
+}
+NUMERIC_PLACE = re.compile(r"(?:(?:Phường|Xã|Thị trấn) )*\d+")
+
+
+def shipped_tables() -> dict[str, tuple[list[str], int]]:
+    present = {n: spec for n, spec in OPTIONAL_TABLES.items() if (LEXICONS / n).exists()}
+    return TABLES | present
+
+
+def read_table(name: str) -> tuple[list[str], list[str], list[list[str]]]:
+    """(comment lines, header, rows) of a lexicon file."""
+    text = (LEXICONS / name).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[-1] == "", f"{name} must end with a newline"
+    lines = lines[:-1]
+    comments = [line for line in lines if line.startswith("#")]
+    body = lines[len(comments):]
+    assert all(not line.startswith("#") for line in body), "comments only at the top"
+    return comments, body[0].split("\t"), [line.split("\t") for line in body[1:]]
+
+
+def column(name: str, header_name: str) -> list[str]:
+    _, header, rows = read_table(name)
+    index = header.index(header_name)
+    return [row[index] for row in rows]
+
+
+def is_canonical_lower(syllable: str) -> bool:
+    return split(syllable) is not None and canonical(syllable) == syllable
+
+
+def is_canonical_title(name: str) -> bool:
+    parts = name.split(" ")
+    return all(split(p) is not None and title(canonical(p) or "") == p for p in parts)
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_every_lexicon_file_is_shipped(name: str) -> None:
+    assert (LEXICONS / name).is_file()
+
+
+@pytest.mark.parametrize("name", sorted(shipped_tables()))
+def test_lexicon_starts_with_provenance_comments_then_the_header(name: str) -> None:
+    comments, header, rows = read_table(name)
+    assert any("Source:" in line for line in comments), "names its sources"
+    assert any("MIT" in line or "project's own" in line for line in comments), "and licences"
+    assert header == shipped_tables()[name][0]
+    assert rows, "has data rows"
+
+
+@pytest.mark.parametrize("name", sorted(shipped_tables()))
+def test_lexicon_is_nfc_lf_without_carriage_returns(name: str) -> None:
+    text = (LEXICONS / name).read_text(encoding="utf-8")
+    assert "\r" not in text
+    assert unicodedata.normalize("NFC", text) == text
+
+
+@pytest.mark.parametrize("name", sorted(shipped_tables()))
+def test_every_row_has_as_many_columns_as_the_header(name: str) -> None:
+    _, header, rows = read_table(name)
+    bad = [row for row in rows if len(row) != len(header)]
+    assert not bad[:5]
+
+
+@pytest.mark.parametrize("name", sorted(shipped_tables()))
+def test_lexicon_keys_are_unique(name: str) -> None:
+    _, _, rows = read_table(name)
+    width = shipped_tables()[name][1]
+    keys = [tuple(row[:width]) for row in rows]
+    seen: set[tuple[str, ...]] = set()
+    duplicates = [k for k in keys if k in seen or seen.add(k)]
+    assert not duplicates[:5]
+
+
+@pytest.mark.parametrize(("name", "count_column"), [
+    ("syllables.tsv", "count"), ("name_syllables.tsv", "count"), ("name_pairs.tsv", "count"),
+])
+def test_counts_are_positive_integers(name: str, count_column: str) -> None:
+    values = column(name, count_column)
+    assert all(v.isdigit() and int(v) > 0 for v in values)
+
+
+def test_syllable_inventory_holds_only_valid_canonical_lower_case_syllables() -> None:
+    syllables = column("syllables.tsv", "syllable")
+    assert [s for s in syllables if not is_canonical_lower(s)][:5] == []
+    assert 5000 < len(syllables) < 10000
+    assert {"nguyễn", "thủy", "hòa", "tú"} <= set(syllables)
+    assert "hoà" not in syllables
+
+
+def test_name_syllables_are_canonical_title_case_with_known_role_and_gender() -> None:
+    _, _, rows = read_table("name_syllables.tsv")
+    assert [r for r in rows if not is_canonical_title(r[0]) or " " in r[0]][:5] == []
+    assert {r[1] for r in rows} == {"middle", "given"}
+    assert {r[2] for r in rows} <= {"M", "F", "U"}
+
+
+def test_name_syllables_rank_thi_as_the_top_female_middle_name() -> None:
+    _, _, rows = read_table("name_syllables.tsv")
+    female_middle = [r for r in rows if r[1] == "middle" and r[2] == "F"]
+    assert max(female_middle, key=lambda r: int(r[3]))[0] == "Thị"
+
+
+def test_name_pairs_are_two_canonical_syllables_in_title_case() -> None:
+    _, _, rows = read_table("name_pairs.tsv")
+    assert [r for r in rows if len(r[0].split(" ")) != 2 or not is_canonical_title(r[0])][:5] == []
+    assert {r[1] for r in rows} <= {"M", "F", "U"}
+
+
+def test_surnames_are_canonical_with_positive_weights_summing_to_about_100() -> None:
+    _, _, rows = read_table("surnames.tsv")
+    assert [r[0] for r in rows if not is_canonical_title(r[0])] == []
+    weights = {r[0]: float(r[1]) for r in rows}
+    assert all(w > 0 for w in weights.values())
+    assert all(r[2].isdigit() for r in rows), "counts are non-negative integers"
+    assert 99.9 < sum(weights.values()) < 100.1
+    assert max(weights, key=weights.__getitem__) == "Nguyễn"
+    assert {"Tôn Thất", "Âu Dương", "Huỳnh", "Võ"} <= set(weights)
+
+
+def test_place_names_use_canonical_tone_placement_where_parts_are_syllables() -> None:
+    for name in column("places.tsv", "name"):
+        for part in name.split(" "):
+            form = canonical(part) if part.isalpha() else None
+            assert form is None or title(form) == part or form == part, name
+
+
+def test_places_have_valid_levels_kinds_parents_and_prominence() -> None:
+    _, _, rows = read_table("places.tsv")
+    provinces = {r[0] for r in rows if r[2] == "1"}
+    for name, kind, level, parent, prominence, _, _ in rows:
+        assert name and not NUMERIC_PLACE.fullmatch(name), name
+        assert prominence.isdigit() and int(prominence) > 0
+        if int(level) in PLACE_KINDS:
+            assert kind in PLACE_KINDS[int(level)], (name, kind, level)
+        assert (parent == "") == (level == "1"), name
+        assert level not in ("2", "3") or parent in provinces, (name, parent)
+    assert {"Hà Nội", "Hồ Chí Minh", "Huế"} <= provinces
+    assert len(provinces) >= 63
+
+
+def test_places_give_exonyms_for_big_cities() -> None:
+    _, _, rows = read_table("places.tsv")
+    exonyms = {r[0]: r[6].split("|") for r in rows if r[2] == "1"}
+    assert "Hanoi" in exonyms["Hà Nội"]
+    assert "Saigon" in exonyms["Hồ Chí Minh"]
+
+
+@pytest.mark.skipif(not (LEXICONS / "people.tsv").exists(), reason="people.tsv not shipped")
+def test_people_names_are_valid_canonical_title_case() -> None:
+    names = column("people.tsv", "name")
+    assert [n for n in names if not is_canonical_title(n)] == []
+
+
+def test_build_script_reproduces_the_committed_lexicons_byte_for_byte(tmp_path: Path) -> None:
+    if not DATA.is_dir():
+        pytest.skip(f"raw data not available at {DATA}")
+    result = subprocess.run(
+        [sys.executable, str(LEXICONS / "build.py"), "--data", str(DATA), "--out", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    built = sorted(p.name for p in tmp_path.glob("*.tsv"))
+    assert built == sorted(shipped_tables())
+    for name in built:
+        assert (tmp_path / name).read_bytes() == (LEXICONS / name).read_bytes(), name
+
+
+def test_build_script_exits_2_when_the_data_folder_is_missing(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(LEXICONS / "build.py"), "--data", str(tmp_path / "missing"),
+         "--out", str(tmp_path / "out")],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 2
+    assert "not found" in result.stderr
