@@ -52,7 +52,8 @@ LICENCES = {
     "Minh Hieu) and PyPI underthesea 9.5.0 address/data/mapping.json (Apache-2.0)",
     "words": "wordlist_viet74k: Viet74K.txt from PyPI underthesea 9.5.0 (Apache-2.0) and "
     "words.txt from PyPI pyvi 0.1.1 (MIT)",
-    "people": "lexicons/sources/people.tsv: hand-compiled list of notable people (project's own)",
+    "people": "lexicons/sources/people.tsv: hand-compiled list of notable people (project's "
+    "own; CC0 / facts)",
     "landmarks": "lexicons/sources/landmarks.tsv: hand-compiled landmarks (project's own)",
 }
 
@@ -230,14 +231,23 @@ def read_people_rows() -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def people_records(compounds: frozenset[str], drops: Drops) -> list[NameRecord]:
-    """Notable people, each counting PEOPLE_WEIGHT times (officials born 1950-1980)."""
+def people_records(compounds: frozenset[str], surnames: set[str],
+                   drops: Drops) -> list[NameRecord]:
+    """Notable people, each counting PEOPLE_WEIGHT times (officials born 1950-1980).
+
+    Names that do not start with a known surname (pen names, titles: "Bà Huyện Thanh Quan",
+    "Xuân Diệu") are left out of the priors: their parts are not middle and given names.
+    """
     records = []
     for row in read_people_rows():
         name = parse_name(row.get("name") or "", compounds, "people.tsv", drops)
-        if name is not None:
-            gender = GENDERS.get((row.get("gender") or "").strip().lower(), "U")
-            records.append(NameRecord(name, gender, PEOPLE_WEIGHT, "people"))
+        if name is None:
+            continue
+        if title(" ".join(name.surname)) not in surnames:
+            drops.add("people.tsv", "not in the name priors (no known surname)", str(row["name"]))
+            continue
+        gender = GENDERS.get((row.get("gender") or "").strip().lower(), "U")
+        records.append(NameRecord(name, gender, PEOPLE_WEIGHT, "people"))
     return records
 
 
@@ -361,11 +371,17 @@ def surname_weights(regions: dict[str, list[float]], counts: Counter[str]) -> di
     return top | {s: raw * scale for s, raw in rest.items()}
 
 
-def build_surnames(out: Path, regions: dict[str, list[float]], records: list[NameRecord]) -> int:
+def surname_counts(records: list[NameRecord]) -> Counter[str]:
+    """Full names per surname in the licensed name lists (not people.tsv)."""
     counts: Counter[str] = Counter()
     for record in records:
         if record.source in ("locle", "duyet") and record.name.surname:
             counts[title(" ".join(record.name.surname))] += 1
+    return counts
+
+
+def build_surnames(out: Path, regions: dict[str, list[float]], records: list[NameRecord]) -> int:
+    counts = surname_counts(records)
     kept = Counter({s: n for s, n in counts.items() if n >= 2 or s in regions})
     weights = surname_weights(regions, kept)
     comments = [
@@ -400,7 +416,8 @@ def name_comments(title_line: str) -> list[str]:
         f"Source: {LICENCES['duyet']}: boy.txt/girl.txt (\"middle given\" pairs, M/F), "
         "boy_one_word.txt/girl_one_word.txt (given names), uit_member.json (full names, gender "
         "U = not given); weight 1 per entry.",
-        f"Source: {LICENCES['people']}: weight {PEOPLE_WEIGHT} per person, because the "
+        f"Source: {LICENCES['people']}: weight {PEOPLE_WEIGHT} per person whose name starts "
+        f"with a known surname, because the "
         "student-age lists above (born ~2000-2007) under-represent names of officials born "
         "1950-1980 (Văn, Hữu, Đức ...).",
         "A full name = surname (one syllable, or two if they form a compound surname of "
@@ -661,7 +678,8 @@ def main(argv: list[str] | None = None) -> int:
     regions = read_surname_regions(data, drops)
     compounds = surname_compounds(regions)
     licensed = full_name_records(data, compounds, drops) + given_list_records(data, drops)
-    people = people_records(compounds, drops)
+    known = set(regions) | {s for s, n in surname_counts(licensed).items() if n >= 2}
+    people = people_records(compounds, known, drops)
     sizes = {
         "syllables.tsv": build_syllables(out, data, licensed + people, drops),
         "surnames.tsv": build_surnames(out, regions, licensed),
