@@ -1,0 +1,151 @@
+"""The public API: normalize, candidates, Normalizer, Match."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import translit
+from translit.syllable import is_syllable, remove_tones
+
+
+def top_texts(name: str, k: int = 5) -> list[str]:
+    return [match.text for match in translit.candidates(name, k=k)]
+
+
+def test_seed_names_read_exactly() -> None:
+    assert translit.normalize("تران كام تو").text == "Trần Cẩm Tú"  # type: ignore[union-attr]
+    assert translit.normalize("هانوي").text == "Hà Nội"  # type: ignore[union-attr]
+
+
+def test_thuy_ngan_reads_with_both_tone_readings_on_top() -> None:
+    assert set(top_texts("نجوين ثي ثوي نجان", k=2)) == {
+        "Nguyễn Thị Thủy Ngân",
+        "Nguyễn Thị Thúy Ngân",
+    }
+
+
+@pytest.mark.parametrize("surname", ["نجوين", "نغوين", "نغويين"])
+@pytest.mark.parametrize("middle", ["ثي", "تي"])
+def test_spelling_variants_give_the_same_name(surname: str, middle: str) -> None:
+    match = translit.normalize(f"{surname} {middle} ثانه")
+    assert match is not None and match.text == "Nguyễn Thị Thanh"
+    assert match.gender == "F"
+
+
+@pytest.mark.parametrize("spelled", ["كوانج نينه", "كوانغ نينه"])
+def test_ng_written_either_way(spelled: str) -> None:
+    assert translit.normalize(spelled).text == "Quảng Ninh"  # type: ignore[union-attr]
+
+
+def test_noise_in_the_writing_does_not_change_the_answer() -> None:
+    plain = translit.normalize("تران كام تو")
+    for noisy in ["تَرَان كَام تُو", "تـــران كام تو", "\u200fتران كام تو\u200e", "ﺗﺮﺍﻥ ﻛﺎﻡ ﺗﻮ"]:
+        assert translit.normalize(noisy).text == plain.text  # type: ignore[union-attr]
+
+
+def test_a_token_that_holds_two_syllables() -> None:
+    match = translit.normalize("هالونج")
+    assert match is not None and match.text == "Hạ Long"
+    assert [part.source for part in match.parts] == ["ها", "لونج"]
+
+
+def test_two_tokens_that_hold_one_syllable() -> None:
+    match = translit.normalize("نغ وين ثي ثانه")
+    assert match is not None and match.text == "Nguyễn Thị Thanh"
+
+
+def test_match_explains_each_syllable() -> None:
+    match = translit.normalize("تران كام تو")
+    assert match is not None
+    assert [(p.source, p.syllable) for p in match.parts] == [
+        ("تران", "trần"), ("كام", "cẩm"), ("تو", "tú")
+    ]
+    assert all(p.channel_logp <= 0 and p.prior_logp <= 0 for p in match.parts)
+    assert match.kind == "person" and match.toneless == "tran cam tu"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        match.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"\xd8\xaa", ["تران"]])
+def test_non_str_raises_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        translit.normalize(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="str"):
+        translit.candidates(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("k", [0, -1, 1.5, True])
+def test_bad_k_raises_value_error(k: object) -> None:
+    with pytest.raises(ValueError, match="k"):
+        translit.candidates("تران", k=k)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "،؛.!?", "Hello world", "المؤتمر", "للغاية", "عبد الله", "12345"]
+)
+def test_what_is_not_a_name_gives_nothing(text: str) -> None:
+    assert translit.normalize(text) is None
+    assert translit.candidates(text) == []
+
+
+def test_long_input_is_bounded_and_not_a_name() -> None:
+    assert translit.normalize("تران " * 10_000) is None
+
+
+def test_user_lexicon_entries_rank_like_built_in_ones(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("name\tkind\tgender\nTrần Cẩm Thu\tperson\tF\n", encoding="utf-8")
+    mine = translit.Normalizer(extra_lexicons=[lexicon])
+    match = mine.normalize("تران كام تو")
+    assert match is not None and match.known
+    assert {m.text for m in mine.candidates("تران كام تو", k=2)} >= {"Trần Cẩm Thu"}
+
+
+def test_a_bad_user_lexicon_names_file_and_line(tmp_path: Path) -> None:
+    lexicon = tmp_path / "bad.tsv"
+    lexicon.write_text("name\tkind\nTrần Cẩm Tú\tcity\n", encoding="utf-8")
+    with pytest.raises(translit.LexiconError, match=r"bad.tsv:2"):
+        translit.Normalizer(extra_lexicons=[lexicon])
+
+
+def test_normalizer_is_safe_to_share_between_threads() -> None:
+    normalizer = translit.Normalizer()
+    names = ["تران كام تو", "هانوي", "نجوين ثي ثانه", "كوانغ نينه"] * 20
+    expected = [normalizer.normalize(name) for name in names]
+    results: list[list[translit.Match | None]] = []
+
+    def work() -> None:
+        results.append([normalizer.normalize(name) for name in names])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [expected] * 4
+
+
+NAMEISH = st.lists(
+    st.sampled_from(["نجوين", "ثي", "تران", "كام", "تو", "هانوي", "فان", "ال", "ع", "-", "،"]),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=40), NAMEISH))
+def test_any_text_is_answered_deterministically_with_valid_syllables(text: str) -> None:
+    first = translit.candidates(text, k=5)
+    assert translit.candidates(text, k=5) == first
+    probabilities = [match.probability for match in first]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert sum(probabilities) <= 1 + 1e-9
+    for match in first:
+        assert 0 <= match.probability <= 1
+        assert all(is_syllable(word) for word in match.text.replace("-", " ").split())
+        assert remove_tones(match.text)  # never empty

@@ -1,0 +1,52 @@
+"""Arabic clean-up and tokenization."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from translit.arabic import has_arabic, normalize, tokenize
+
+
+def test_tashkeel_tatweel_and_bidi_marks_are_dropped() -> None:
+    assert normalize("نُجُـــوين\u200f\u200e") == "نجوين"
+
+
+def test_presentation_forms_fold_to_plain_letters() -> None:
+    # ﻧﺠﻮﻳﻦ: the same word in Arabic presentation forms, as PDFs extract it.
+    assert normalize("\ufee7\ufea0\ufeee\ufef3\ufee6") == "نجوين"
+
+
+def test_alef_hamza_and_yeh_forms_are_unified() -> None:
+    assert normalize("أإٱ ى ئ ؤ") == "ااا ي ي و"
+
+
+def test_madda_alef_and_persian_letters_are_kept() -> None:
+    assert normalize("آنه پ گ ڤ چ") == "آنه پ گ ڤ چ"
+
+
+def test_final_teh_marbuta_reads_as_heh() -> None:
+    assert normalize("فينة") == "فينه"
+
+
+def test_arabic_indic_digits_become_ascii() -> None:
+    assert normalize("٢٠٢٥") == "2025"
+
+
+def test_tokens_keep_offsets_into_the_original() -> None:
+    text = "والرفيق «تـران كام تو»، سكرتير"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["والرفيق", "تران", "كام", "تو", "سكرتير"]
+    assert [text[t.start:t.end] for t in tokens][1] == "تـران"
+
+
+def test_has_arabic() -> None:
+    assert has_arabic("Hà Nội هانوي")
+    assert not has_arabic("Hà Nội")
+
+
+@given(st.text())
+def test_token_offsets_always_point_into_the_input(text: str) -> None:
+    for token in tokenize(text):
+        assert 0 <= token.start < token.end <= len(text)
+        assert normalize(text[token.start:token.end]) == token.text

@@ -1,0 +1,49 @@
+"""translit: Vietnamese names written in Arabic script, back to canonical Vietnamese.
+
+>>> import translit
+>>> translit.normalize("تران كام تو").text
+'Trần Cẩm Tú'
+>>> translit.normalize("المؤتمر") is None
+True
+"""
+
+from __future__ import annotations
+
+from translit.lexicon import LexiconError
+from translit.normalizer import Normalizer, default_normalizer
+from translit.types import Gender, Kind, Match, Part, Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LexiconError",
+    "Match",
+    "Normalizer",
+    "Part",
+    "Span",
+    "__version__",
+    "candidates",
+    "normalize",
+]
+
+
+def normalize(name: str, *, gender: Gender | None = None, kind: Kind | None = None) -> Match | None:
+    """The best reading of a Vietnamese name written in Arabic script, or ``None``.
+
+    ``gender`` (``"M"``/``"F"``) and ``kind`` (``"person"``/``"place"``) are optional hints.
+
+    >>> normalize("هانوي").text
+    'Hà Nội'
+    """
+    return default_normalizer().normalize(name, gender=gender, kind=kind)
+
+
+def candidates(
+    name: str, k: int = 5, *, gender: Gender | None = None, kind: Kind | None = None
+) -> list[Match]:
+    """Up to ``k`` readings of a name, best first, with probabilities that sum to at most 1.
+
+    >>> [m.text for m in candidates("نجوين ثي ثوي نجان", k=2)]  # doctest: +SKIP
+    ['Nguyễn Thị Thủy Ngân', 'Nguyễn Thị Thúy Ngân']
+    """
+    return default_normalizer().candidates(name, k, gender=gender, kind=kind)

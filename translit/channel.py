@@ -1,0 +1,299 @@
+"""The spelling channel: Arabic token ⇄ toneless Vietnamese syllables.
+
+Everything it knows is in ``lexicons/correspondences.tsv`` (how Arabic text spells each onset,
+vowel cluster and coda) and the syllable inventory. :class:`Channel` compiles them once into an
+index ``Arabic spelling → [(bare syllable, log p)]`` and reads both ways: :meth:`Channel.read`
+gives the syllables an Arabic chunk may spell, :meth:`Channel.spellings` the Arabic spellings of a
+syllable (the forward direction uses the same table, so the two cannot drift apart).
+
+A *bare* syllable is a Vietnamese syllable without its tone mark but with its vowel letters
+(``nguyên`` for Nguyễn): Arabic writes no tones, so the channel stops there and the name model
+chooses the tone.
+
+>>> channel = default_channel()
+>>> [bare for bare, _ in channel.read("نجوين")][:1]
+['nguyên']
+>>> [[bare for bare, _ in chunk.candidates][:1] for chunk in channel.segment("هانوي")[0].chunks]
+[['ha'], ['nôi']]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from translit import arabic
+from translit.lexicon import LexiconError, parse_float, shipped_rows
+from translit.syllable import VOWELS, split_bare
+
+Reading = tuple[str, float]  # (bare syllable, channel log-probability)
+
+# Letters that real Arabic text confuses for one another; a spelling that matches only after
+# merging them costs SKELETON_PENALTY, an edit beyond that FUZZY_EDIT_PENALTY.
+_SKELETON = str.maketrans({
+    "ط": "ت", "ص": "س", "ث": "س", "ض": "د", "ذ": "د", "ق": "ك", "ح": "ه",
+    "غ": "ج", "ڤ": "ف", "پ": "ب", "چ": "ج", "ظ": "ز", "ى": "ي", "ة": "ه",
+})
+SKELETON_PENALTY = 1.5
+FUZZY_EDIT_PENALTY = 3.0
+# A spelling far below a syllable's best one is noise; these bound the index size.
+MAX_SPELLINGS = 32
+MIN_RELATIVE_LOGP = -7.0
+MAX_CHUNK = 10
+READINGS_PER_CHUNK = 12
+# Each syllable beyond the first inside one token costs this much: fused tokens (هانوي) exist,
+# but a token is usually one syllable.
+EXTRA_SYLLABLE_LOGP = -1.5
+SEGMENTATIONS_PER_TOKEN = 3
+
+
+def key(text: str) -> str:
+    """The form of an Arabic spelling that the index uses (queries and lexicon keys alike).
+
+    >>> key("آنه")
+    'انه'
+    """
+    text = arabic.normalize(text).replace("آ", "ا")
+    while "اا" in text:
+        text = text.replace("اا", "ا")
+    return text
+
+
+def skeleton(text: str) -> str:
+    """``key`` with confusable letters merged (ت/ط, س/ص/ث, د/ض, ك/ق, ه/ح, ج/غ …)."""
+    return key(text).translate(_SKELETON)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A piece of an Arabic token that spells one syllable, and what it may read as."""
+
+    text: str
+    candidates: tuple[Reading, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """One way to cut a token into syllable chunks; ``logp`` adds the cut's own cost."""
+
+    chunks: tuple[Chunk, ...]
+    logp: float
+
+
+class Correspondences:
+    """The table of ``lexicons/correspondences.tsv``: unit → Vietnamese → [(Arabic, log p)]."""
+
+    UNITS = ("onset", "nucleus", "coda", "rhyme")
+
+    def __init__(self, rows: Iterable[tuple[int, dict[str, str]]], *, name: str) -> None:
+        weights: dict[str, dict[str, dict[str, float]]] = {u: defaultdict(dict) for u in self.UNITS}
+        for number, row in rows:
+            unit = row["unit"]
+            if unit not in weights:
+                raise LexiconError(f"{name}:{number}: unknown unit {unit!r}")
+            viet = "" if row["vietnamese"] == "-" else row["vietnamese"]
+            spelled = "" if row["arabic"] == "-" else key(row["arabic"])
+            weight = parse_float(row["weight"], where=f"{name}:{number}")
+            table = weights[unit][viet]
+            table[spelled] = table.get(spelled, 0.0) + weight
+        self.table: dict[str, dict[str, list[tuple[str, float]]]] = {}
+        for unit, by_viet in weights.items():
+            self.table[unit] = {}
+            for viet, spellings in by_viet.items():
+                total = sum(spellings.values()) if unit != "rhyme" else 1.0
+                self.table[unit][viet] = sorted(
+                    ((spelled, math.log(w / total)) for spelled, w in spellings.items() if w > 0),
+                    key=lambda item: (-item[1], item[0]),
+                )
+
+    def options(self, unit: str, viet: str) -> list[tuple[str, float]]:
+        """Spellings of one unit; an unknown unit value is an error in the table, not the input."""
+        try:
+            return self.table[unit][viet]
+        except KeyError:
+            raise LexiconError(f"correspondences.tsv has no {unit} {viet!r}") from None
+
+
+def _nucleus_and_coda(rhyme: str) -> tuple[str, str]:
+    end = 0
+    while end < len(rhyme) and rhyme[end] in VOWELS:
+        end += 1
+    return rhyme[:end], rhyme[end:]
+
+
+def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
+    """All Arabic spellings of a bare syllable with their log-probabilities (pruned)."""
+    parts = split_bare(bare)
+    if parts is None:
+        raise ValueError(f"not a Vietnamese syllable: {bare!r}")
+    onset, rhyme = parts
+    if onset == "g" and rhyme.startswith("i"):
+        onset = "gi_"
+    nucleus, coda = _nucleus_and_coda(rhyme)
+    override = table.table["rhyme"].get(rhyme, [])
+    composed_mass = math.log(max(1e-9, 1.0 - sum(math.exp(lp) for _, lp in override)))
+    rhymes: dict[str, float] = {}
+    for n_spelled, n_logp in table.options("nucleus", nucleus):
+        for c_spelled, c_logp in table.options("coda", coda):
+            _add(rhymes, n_spelled + c_spelled, n_logp + c_logp + composed_mass)
+    for spelled, logp in override:
+        _add(rhymes, spelled, logp)
+    result: dict[str, float] = {}
+    for o_spelled, o_logp in table.options("onset", onset):
+        for r_spelled, r_logp in rhymes.items():
+            spelled = key(o_spelled + r_spelled)
+            if spelled:
+                _add(result, spelled, o_logp + r_logp)
+    best = max(result.values())
+    kept = sorted(
+        ((s, lp) for s, lp in result.items() if lp - best >= MIN_RELATIVE_LOGP),
+        key=lambda item: (-item[1], item[0]),
+    )[:MAX_SPELLINGS]
+    return dict(kept)
+
+
+def _add(table: dict[str, float], spelled: str, logp: float) -> None:
+    """Accumulate probability mass of two paths to the same spelling (log-sum-exp)."""
+    old = table.get(spelled)
+    if old is None:
+        table[spelled] = logp
+    else:
+        high, low = max(old, logp), min(old, logp)
+        table[spelled] = high + math.log1p(math.exp(low - high))
+
+
+class Channel:
+    """The compiled spelling index over an inventory of bare syllables; immutable once built."""
+
+    def __init__(self, table: Correspondences, inventory: Iterable[str]) -> None:
+        self._table = table
+        exact: dict[str, list[Reading]] = defaultdict(list)
+        forward: dict[str, tuple[tuple[str, float], ...]] = {}
+        for bare in sorted(set(inventory)):
+            spellings = syllable_spellings(table, bare)
+            forward[bare] = tuple(spellings.items())
+            for spelled, logp in spellings.items():
+                exact[spelled].append((bare, logp))
+        self._forward = forward
+        self._exact = {k: _best(v) for k, v in exact.items()}
+        by_skeleton: dict[str, list[Reading]] = defaultdict(list)
+        for spelled, readings in self._exact.items():
+            by_skeleton[spelled.translate(_SKELETON)].extend(readings)
+        self._skeleton = {k: _best(v) for k, v in by_skeleton.items()}
+        self._skeleton_keys = sorted(self._skeleton)
+        self.read = lru_cache(maxsize=200_000)(self._read)
+        self.segment = lru_cache(maxsize=200_000)(self._segment)
+
+    @property
+    def inventory(self) -> frozenset[str]:
+        """The bare syllables the channel can read."""
+        return frozenset(self._forward)
+
+    def spellings(self, bare: str) -> tuple[tuple[str, float], ...]:
+        """Arabic spellings of a bare syllable, most likely first (empty if unknown)."""
+        found = self._forward.get(bare)
+        if found is None:
+            if split_bare(bare) is None:
+                return ()
+            found = tuple(syllable_spellings(self._table, bare).items())
+        return found
+
+    def lookup(self, chunk: str) -> tuple[Reading, ...]:
+        """Readings of a chunk by exact or confusable-letter match only (no edit distance)."""
+        found = self._exact.get(chunk)
+        if found is not None:
+            return found
+        merged = self._skeleton.get(chunk.translate(_SKELETON))
+        if merged is None:
+            return ()
+        return tuple((bare, logp - SKELETON_PENALTY) for bare, logp in merged)
+
+    def _read(self, chunk: str) -> tuple[Reading, ...]:
+        """Readings of one chunk, with edit-distance retrieval when nothing matches exactly."""
+        chunk = key(chunk)
+        found = self.lookup(chunk)
+        if found or not chunk:
+            return found
+        return self._fuzzy(chunk)
+
+    def _fuzzy(self, chunk: str) -> tuple[Reading, ...]:
+        if len(chunk) > MAX_CHUNK + 2:
+            return ()
+        query = chunk.translate(_SKELETON)
+        max_edits = 1 if len(query) <= 4 else 2
+        near = process.extract(
+            query, self._skeleton_keys, scorer=Levenshtein.distance,
+            score_cutoff=max_edits, limit=8,
+        )
+        readings: list[Reading] = []
+        for spelled, edits, _ in near:
+            penalty = SKELETON_PENALTY + FUZZY_EDIT_PENALTY * edits
+            readings.extend((bare, logp - penalty) for bare, logp in self._skeleton[spelled])
+        return _best(readings)
+
+    def _segment(self, token: str) -> tuple[Segmentation, ...]:
+        """The best ways to cut a token into syllable chunks, best first.
+
+        Dynamic programming over cut points with exact/confusable look-ups; a token that cannot be
+        cut that way is read whole with edit-distance retrieval; one that cannot be read at all
+        gives an empty tuple.
+        """
+        text = key(token)
+        size = len(text)
+        # paths[i]: best partial cuttings of text[:i], as (logp, chunk boundaries).
+        paths: list[list[tuple[float, tuple[int, ...]]]] = [[] for _ in range(size + 1)]
+        paths[0] = [(0.0, (0,))]
+        for end in range(1, size + 1):
+            options: list[tuple[float, tuple[int, ...]]] = []
+            for start in range(max(0, end - MAX_CHUNK), end):
+                if not paths[start]:
+                    continue
+                readings = self.lookup(text[start:end])
+                if not readings:
+                    continue
+                step = readings[0][1] + (EXTRA_SYLLABLE_LOGP if start else 0.0)
+                options.extend((logp + step, cuts + (end,)) for logp, cuts in paths[start])
+            options.sort(key=lambda item: -item[0])
+            paths[end] = options[:SEGMENTATIONS_PER_TOKEN]
+        results = []
+        for logp, cuts in paths[size]:
+            chunks = tuple(
+                Chunk(text[a:b], self.lookup(text[a:b])) for a, b in zip(cuts, cuts[1:])
+            )
+            offset = sum(chunk.candidates[0][1] for chunk in chunks)
+            results.append(Segmentation(chunks, logp - offset))
+        if results:
+            return tuple(results)
+        fuzzy = self._fuzzy(text) if text else ()
+        return (Segmentation((Chunk(text, fuzzy),), 0.0),) if fuzzy else ()
+
+
+def _best(readings: Iterable[Reading]) -> tuple[Reading, ...]:
+    """Keep each syllable once (its best reading), best first, at most READINGS_PER_CHUNK."""
+    best: dict[str, float] = {}
+    for bare, logp in readings:
+        if logp > best.get(bare, -math.inf):
+            best[bare] = logp
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(ranked[:READINGS_PER_CHUNK])
+
+
+@lru_cache(maxsize=1)
+def default_table() -> Correspondences:
+    """The shipped correspondence table, loaded once."""
+    rows = shipped_rows("correspondences.tsv", required=("unit", "vietnamese", "arabic", "weight"))
+    return Correspondences(rows, name="lexicons/correspondences.tsv")
+
+
+@lru_cache(maxsize=1)
+def default_channel() -> Channel:
+    """The channel over the shipped syllable inventory, built once on first use."""
+    from translit.names import default_inventory
+
+    return Channel(default_table(), default_inventory())

@@ -1,0 +1,264 @@
+"""The name model: how likely a Vietnamese name is, before looking at how it was spelled.
+
+Priors come from real frequencies in the lexicons: surnames with population shares, middle and
+given syllables by gender, given-name pairs, a syllable unigram as back-off. The gazetteer of
+notable people and places (``people.tsv``, ``places.tsv`` and user lexicons) adds whole-name
+entries, so that a known name wins over a merely plausible one.
+
+>>> model = default_model()
+>>> model.toned("nguyên", "surname", "M")[0][0]
+'nguyễn'
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_rows
+from translit.syllable import SYLLABLE_WORD, canonical_text, remove_tones, split_bare, toned_forms
+from translit.types import Gender, Kind
+
+Role = str  # "surname" | "middle" | "given"
+GENDERS: tuple[Gender, Gender] = ("M", "F")
+# Dirichlet smoothing toward the syllable unigram: how many pseudo-counts the back-off is worth.
+ROLE_SMOOTHING = 40.0
+SURNAME_SMOOTHING = 0.02
+TONED_PER_SYLLABLE = 3
+# Weight of each prominence level in the gazetteer prior (a household name is mentioned far more
+# often than a ward).
+PROMINENCE_WEIGHT = {1: 1.0, 2: 8.0, 3: 60.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A whole name the gazetteer knows: a notable person, a place, a user lexicon entry."""
+
+    text: str
+    kind: Kind
+    syllables: tuple[str, ...]
+    weight: float
+    gender: Gender | None = None
+
+
+class Gazetteer:
+    """Whole-name entries in a trie keyed by their bare syllables, with log-priors per kind."""
+
+    END = ""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        # The same name listed twice (a ward name in several provinces) adds up its weight.
+        merged: dict[tuple[str, Kind], Entry] = {}
+        for entry in entries:
+            found = merged.get((entry.text, entry.kind))
+            if found is not None:
+                entry = Entry(
+                    found.text, found.kind, found.syllables, found.weight + entry.weight,
+                    found.gender or entry.gender,
+                )
+            merged[(entry.text, entry.kind)] = entry
+        totals: dict[str, float] = defaultdict(float)
+        for entry in merged.values():
+            totals[entry.kind] += entry.weight
+        self.root: dict[str, object] = {}
+        self.logp: dict[tuple[str, Kind], float] = {}
+        self.size = len(merged)
+        for (text, kind), entry in sorted(merged.items()):
+            self.logp[(text, kind)] = math.log(entry.weight / totals[kind])
+            node = self.root
+            for syllable in entry.syllables:
+                node = node.setdefault(remove_tones(syllable), {})  # type: ignore[assignment]
+            ends = node.setdefault(self.END, [])
+            assert isinstance(ends, list)
+            ends.append(entry)
+
+
+class NameModel:
+    """Priors over Vietnamese names; immutable once built, safe to share between threads."""
+
+    def __init__(
+        self,
+        *,
+        unigram: dict[str, float],
+        surnames: dict[str, float],
+        parts: dict[tuple[Role, Gender], dict[str, float]],
+        pairs: dict[Gender, dict[tuple[str, str], float]],
+        gazetteer: Gazetteer,
+    ) -> None:
+        total = sum(unigram.values()) or 1.0
+        vocabulary = max(1, len(unigram))
+        self._unigram_total = total + vocabulary
+        self._unigram = {s: (c + 1.0) / self._unigram_total for s, c in unigram.items()}
+        surname_total = sum(surnames.values()) or 1.0
+        self._surnames = {s: w / surname_total for s, w in surnames.items()}
+        self._parts = parts
+        self._part_totals = {k: sum(v.values()) for k, v in parts.items()}
+        self._pairs = pairs
+        self._pair_totals = {g: sum(v.values()) for g, v in pairs.items()}
+        self.gazetteer = gazetteer
+        self.toned = lru_cache(maxsize=100_000)(self._toned)
+
+    def unigram(self, syllable: str) -> float:
+        """P(syllable) in running Vietnamese, with add-one smoothing."""
+        return self._unigram.get(syllable, 1.0 / self._unigram_total)
+
+    def logp(self, syllable: str, role: Role, gender: Gender) -> float:
+        """log P(syllable | role, gender), smoothed toward the unigram."""
+        back_off = self.unigram(syllable)
+        if role == "surname":
+            share = self._surnames.get(syllable, 0.0)
+            return math.log((share + SURNAME_SMOOTHING * back_off) / (1 + SURNAME_SMOOTHING))
+        counts = self._parts.get((role, gender), {})
+        total = self._part_totals.get((role, gender), 0.0)
+        return math.log(
+            (counts.get(syllable, 0.0) + ROLE_SMOOTHING * back_off) / (total + ROLE_SMOOTHING)
+        )
+
+    def pair_bonus(self, middle: str, given: str, gender: Gender) -> float:
+        """log of how much likelier the pair is than its two parts drawn independently (≥ 0)."""
+        total = self._pair_totals.get(gender, 0.0)
+        count = self._pairs.get(gender, {}).get((middle, given), 0.0)
+        if not count or not total:
+            return 0.0
+        joint = count / total
+        independent = math.exp(
+            self.logp(middle, "middle", gender) + self.logp(given, "given", gender)
+        )
+        return max(0.0, math.log(joint / independent))
+
+    def _toned(self, bare: str, role: Role, gender: Gender) -> tuple[tuple[str, float], ...]:
+        """The likeliest toned forms of a bare syllable in a role, best first."""
+        scored = [(form, self.logp(form, role, gender)) for form in toned_forms(bare)]
+        scored.sort(key=lambda item: (-item[1], item[0]))
+        return tuple(scored[:TONED_PER_SYLLABLE])
+
+
+def _gender(value: str, where: str) -> Gender | None:
+    if value in ("", "U"):
+        return None
+    if value == "M":
+        return "M"
+    if value == "F":
+        return "F"
+    raise LexiconError(f"{where}: gender must be M, F or empty, got {value!r}")
+
+
+def entries_from_rows(
+    rows: Iterable[tuple[int, Row]], *, name: str, default_kind: Kind | None = None,
+    strict: bool = True,
+) -> list[Entry]:
+    """Gazetteer entries of a people/places/user lexicon; aliases become entries of their own.
+
+    A name with a word that is no Vietnamese syllable (Krông, M'Drắk) cannot be spelled by the
+    channel: ``strict`` makes it an error (user lexicons), otherwise it is skipped.
+    """
+    entries = []
+    for number, row in rows:
+        where = f"{name}:{number}"
+        kind_value = row.get("kind", "") if default_kind is None else default_kind
+        kind: Kind = "person" if kind_value == "person" else "place"
+        if default_kind is None and kind_value not in ("person", "place"):
+            raise LexiconError(f"{where}: kind must be person or place, got {kind_value!r}")
+        prominence = int(parse_float(row.get("prominence", ""), where=where, default=1.0))
+        weight = parse_float(row.get("weight", ""), where=where, default=0.0) or (
+            PROMINENCE_WEIGHT.get(prominence, 1.0)
+        )
+        gender = _gender(row.get("gender", ""), where) if kind == "person" else None
+        names = [row["name"], *(a for a in row.get("aliases", "").split("|") if a.strip())]
+        for text in names:
+            form = canonical_text(text)
+            if form is None:
+                if not strict:
+                    continue
+                raise LexiconError(f"{where}: {text!r} is not a Vietnamese name")
+            syllables = tuple(w.lower() for w in SYLLABLE_WORD.findall(form))
+            entries.append(Entry(form, kind, syllables, weight, gender))
+    return entries
+
+
+def _count_rows(filename: str, columns: Sequence[str]) -> Iterable[tuple[str, Row, float]]:
+    """``(where, row, count)`` for each row of a shipped count table (last column = count)."""
+    for number, row in shipped_rows(filename, required=columns):
+        where = f"lexicons/{filename}:{number}"
+        yield where, row, parse_float(row[columns[-1]], where=where)
+
+
+def _genders(value: str, where: str) -> tuple[Gender, ...]:
+    """The genders a count row speaks for: both, split evenly, when it gives none."""
+    gender = _gender(value, where)
+    return GENDERS if gender is None else (gender,)
+
+
+def _part_counts() -> dict[tuple[Role, Gender], dict[str, float]]:
+    counts: dict[tuple[Role, Gender], dict[str, float]] = defaultdict(dict)
+    columns = ("syllable", "role", "gender", "count")
+    for where, row, count in _count_rows("name_syllables.tsv", columns):
+        if row["role"] not in ("middle", "given"):
+            raise LexiconError(f"{where}: role must be middle or given, got {row['role']!r}")
+        genders = _genders(row["gender"], where)
+        syllable = row["syllable"].lower()
+        for gender in genders:
+            table = counts[(row["role"], gender)]
+            table[syllable] = table.get(syllable, 0.0) + count / len(genders)
+    return dict(counts)
+
+
+def _pair_counts() -> dict[Gender, dict[tuple[str, str], float]]:
+    pairs: dict[Gender, dict[tuple[str, str], float]] = {"M": {}, "F": {}}
+    for where, row, count in _count_rows("name_pairs.tsv", ("pair", "gender", "count")):
+        words = row["pair"].lower().split()
+        if len(words) != 2:
+            raise LexiconError(f"{where}: a pair has two syllables, got {row['pair']!r}")
+        genders = _genders(row["gender"], where)
+        for gender in genders:
+            pair = (words[0], words[1])
+            pairs[gender][pair] = pairs[gender].get(pair, 0.0) + count / len(genders)
+    return pairs
+
+
+def load_model(extra_lexicons: Sequence[str | Path] = ()) -> NameModel:
+    """Build the name model from the shipped lexicons plus user lexicons (same columns)."""
+    unigram: dict[str, float] = defaultdict(float)
+    for _, row, count in _count_rows("syllables.tsv", ("syllable", "count")):
+        unigram[row["syllable"].lower()] += count
+    surnames = {
+        row["surname"].lower(): weight
+        for _, row, weight in _count_rows("surnames.tsv", ("surname", "weight"))
+        if " " not in row["surname"]
+    }
+    entries = entries_from_rows(
+        shipped_rows("people.tsv", required=("name",)), name="lexicons/people.tsv",
+        default_kind="person", strict=False,
+    )
+    entries += entries_from_rows(
+        shipped_rows("places.tsv", required=("name",)), name="lexicons/places.tsv",
+        default_kind="place", strict=False,
+    )
+    for path in extra_lexicons:
+        entries += entries_from_rows(
+            read_rows(Path(path), required=("name", "kind")), name=str(path)
+        )
+    return NameModel(
+        unigram=dict(unigram), surnames=surnames, parts=_part_counts(), pairs=_pair_counts(),
+        gazetteer=Gazetteer(entries),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_model() -> NameModel:
+    """The model over the shipped lexicons, built once on first use."""
+    return load_model()
+
+
+@lru_cache(maxsize=1)
+def default_inventory() -> frozenset[str]:
+    """Every bare syllable the shipped lexicons know (the channel's inventory)."""
+    rows = _count_rows("syllables.tsv", ("syllable", "count"))
+    bare = {remove_tones(row["syllable"]).lower() for _, row, _ in rows}
+    for _, row in shipped_rows("places.tsv", required=("name",)):
+        bare.update(remove_tones(w).lower() for w in SYLLABLE_WORD.findall(row["name"]))
+    return frozenset(b for b in bare if split_bare(b) is not None)

@@ -1,0 +1,120 @@
+"""The object behind the public functions: front-ends that build syllable paths, and the decoder."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path as FilePath
+
+from translit import arabic
+from translit.channel import Channel, Segmentation, default_channel
+from translit.decoder import Decoder, Path, Weights
+from translit.names import NameModel, default_model, load_model
+from translit.types import Gender, Kind, Match
+
+# Names have at most this many words; longer inputs are running text, not a name (find_names
+# is for those). Bounding the work per input keeps every call linear in the input's length.
+MAX_TOKENS = 8
+MAX_TOKEN_LENGTH = 24
+PATHS = 6
+# Reading two written tokens as one syllable (نغ ويين) is possible but rare.
+MERGE_LOGP = -3.0
+
+
+def _check(name: object, k: object = 1) -> None:
+    if not isinstance(name, str):
+        raise TypeError(f"expected a str name, got {type(name).__name__}")
+    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+        raise ValueError(f"k must be a positive int, got {k!r}")
+
+
+class Normalizer:
+    """Reads Vietnamese names in Arabic script; build once and share (immutable, thread-safe).
+
+    ``extra_lexicons`` are TSV files with the columns ``name`` and ``kind`` (``person`` or
+    ``place``) and optionally ``gender``, ``prominence`` (1-3) or ``weight``, ``aliases``
+    (``|``-separated): their entries rank like the built-in gazetteer.
+
+    >>> Normalizer().normalize("تران كام تو").text
+    'Trần Cẩm Tú'
+    """
+
+    def __init__(
+        self,
+        *,
+        extra_lexicons: Sequence[str | FilePath] = (),
+        weights: Weights | None = None,
+        channel: Channel | None = None,
+        model: NameModel | None = None,
+    ) -> None:
+        self.channel = channel or default_channel()
+        self.model = model or (load_model(extra_lexicons) if extra_lexicons else default_model())
+        self.decoder = Decoder(self.model, weights)
+        self._cached = lru_cache(maxsize=100_000)(self._candidates)
+
+    def normalize(
+        self, name: str, *, gender: Gender | None = None, kind: Kind | None = None
+    ) -> Match | None:
+        """The best reading of ``name``, or ``None`` when it does not read as a Vietnamese name."""
+        _check(name)
+        found = self._cached(name, 1, gender, kind)
+        return found[0] if found else None
+
+    def candidates(
+        self, name: str, k: int = 5, *, gender: Gender | None = None, kind: Kind | None = None
+    ) -> list[Match]:
+        """Up to ``k`` readings of ``name``, best first; empty when it is not a name."""
+        _check(name, k)
+        return list(self._cached(name, k, gender, kind))
+
+    def paths(self, name: str) -> list[Path]:
+        """The syllable paths the decoder considers for ``name`` (for explanations and tests)."""
+        tokens = [
+            piece
+            for token in arabic.tokenize(name)
+            for piece in token.text.split("-")
+            if piece
+        ]
+        if not tokens or len(tokens) > MAX_TOKENS or not arabic.has_arabic(name):
+            return []
+        if any(len(token) > MAX_TOKEN_LENGTH for token in tokens):
+            return []
+        return self._arabic_paths(tuple(tokens))
+
+    def _candidates(
+        self, name: str, k: int, gender: Gender | None, kind: Kind | None
+    ) -> tuple[Match, ...]:
+        return tuple(self.decoder.decode(self.paths(name), k=k, gender=gender, kind=kind))
+
+    def _arabic_paths(self, tokens: tuple[str, ...]) -> list[Path]:
+        """Best combinations of per-token cuttings, merging a pair of tokens where that reads."""
+        # partial[i]: best ways to read tokens[:i], as (score, path logp, chunks).
+        partial: list[list[tuple[float, float, tuple[object, ...]]]] = [
+            [] for _ in range(len(tokens) + 1)
+        ]
+        partial[0] = [(0.0, 0.0, ())]
+        for end in range(1, len(tokens) + 1):
+            options: list[tuple[float, float, tuple[object, ...]]] = []
+            for width, extra in ((1, 0.0), (2, MERGE_LOGP)):
+                start = end - width
+                if start < 0 or not partial[start]:
+                    continue
+                for cut in self.channel.segment("".join(tokens[start:end])):
+                    gain = _best_sum(cut) + cut.logp + extra
+                    options.extend(
+                        (score + gain, logp + cut.logp + extra, chunks + cut.chunks)
+                        for score, logp, chunks in partial[start]
+                    )
+            partial[end] = heapq.nlargest(PATHS, options, key=lambda item: item[0])
+        return [Path(chunks, logp) for _, logp, chunks in partial[-1]]  # type: ignore[arg-type]
+
+
+def _best_sum(cut: Segmentation) -> float:
+    return sum(chunk.candidates[0][1] for chunk in cut.chunks)
+
+
+@lru_cache(maxsize=1)
+def default_normalizer() -> Normalizer:
+    """The shared instance behind the module-level functions, built on first use."""
+    return Normalizer()
