@@ -1,0 +1,61 @@
+"""A readable account of how a name was read: tokens, readings, each reading syllable by syllable.
+
+>>> import translit
+>>> print(explain("تران كام تو", translit.Normalizer(), k=1))  # doctest: +ELLIPSIS
+input     تران كام تو
+tokens    تران | كام | تو
+<BLANKLINE>
+#  reading      probability  score ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from translit import arabic
+from translit.normalizer import Normalizer
+from translit.types import Match
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip()
+        for line in (header, *rows)
+    ]
+
+
+def _readings(found: Sequence[Match]) -> list[str]:
+    return _table(
+        ("#", "reading", "probability", "score", "kind", "gender", "known"),
+        [
+            (str(rank), match.text, f"{match.probability:.3f}", f"{match.score:.2f}", match.kind,
+             match.gender or "-", "yes" if match.known else "no")
+            for rank, match in enumerate(found, start=1)
+        ],
+    )
+
+
+def _syllables(match: Match) -> list[str]:
+    return _table(
+        ("source", "syllable", "role", "channel_logp", "prior_logp"),
+        [
+            (part.source, part.syllable, part.role, f"{part.channel_logp:.2f}",
+             f"{part.prior_logp:.2f}")
+            for part in match.parts
+        ],
+    )
+
+
+def explain(name: str, normalizer: Normalizer, *, k: int = 3) -> str:
+    """The explanation of ``name`` as a plain-text table (best ``k`` readings)."""
+    tokens = " | ".join(token.text for token in arabic.tokenize(name)) or "(none)"
+    lines = [f"input     {name}", f"tokens    {tokens}", ""]
+    found = normalizer.candidates(name, k)
+    if not found:
+        lines.append("not a Vietnamese name: no reading scored above the decoder's threshold")
+        return "\n".join(lines)
+    lines += _readings(found)
+    for rank, match in enumerate(found, start=1):
+        lines += ["", f"reading {rank}: {match.text}", *_syllables(match)]
+    return "\n".join(lines)

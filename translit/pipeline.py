@@ -1,0 +1,202 @@
+"""The row pipeline behind ``translit normalize``: decode each distinct name once, in order.
+
+Rows flow through in chunks. Names already seen are answered from a bounded cache; the others are
+decoded in this process or, with ``jobs > 1``, in worker processes that each build their own
+:class:`translit.Normalizer`. At most a few chunks are in flight, so memory stays flat however
+long the input, and results come back in input order.
+
+>>> from translit.rows import InputRow
+>>> rows = [InputRow("names.txt:1", ("تران كام تو",), "تران كام تو")]
+>>> [annotation.text for _, annotation in annotate(rows, settings=DecodeSettings())]
+['Trần Cẩm Tú']
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import signal
+from collections import OrderedDict, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+import translit
+from translit.rows import InputRow
+from translit.writers import Annotation
+
+CHUNK_SIZE = 256
+CACHE_SIZE = 100_000
+STATUSES = ("ok", "uncertain", "not_a_name", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeSettings:
+    """``top`` alternatives per row; below ``min_probability`` a reading is ``uncertain``."""
+
+    top: int = 0
+    min_probability: float = 0.5
+    jobs: int = 1
+    extra_lexicons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The compact, picklable answer for one distinct name (``None`` stands for not a name)."""
+
+    text: str
+    probability: float
+    kind: str
+    alternatives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """The library refused a name (a ``ValueError``); the row is reported, the run goes on."""
+
+    message: str
+
+
+Answer = Reading | Failure | None
+
+
+class NameDecoder:
+    """Turns distinct names into :data:`Answer` values with one :class:`translit.Normalizer`."""
+
+    def __init__(self, settings: DecodeSettings) -> None:
+        self._normalizer = translit.Normalizer(extra_lexicons=settings.extra_lexicons)
+        self._top = settings.top
+
+    def decode(self, name: str) -> Answer:
+        try:
+            found = self._normalizer.candidates(name, self._top + 1)
+        except ValueError as error:
+            return Failure(str(error))
+        if not found:
+            return None
+        best = found[0]
+        alternatives = tuple(match.text for match in found[1:])
+        return Reading(best.text, best.probability, best.kind, alternatives)
+
+    def decode_all(self, names: Sequence[str]) -> list[Answer]:
+        return [self.decode(name) for name in names]
+
+
+# One decoder per worker process, built by the pool's initializer (a Normalizer is not picklable).
+_worker_decoder: NameDecoder | None = None
+
+
+def _start_worker(settings: DecodeSettings) -> None:
+    global _worker_decoder
+    # Ctrl-C is the parent's to handle: it stops the pool and cleans up the output file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_decoder = NameDecoder(settings)
+
+
+def _decode_in_worker(names: Sequence[str]) -> list[Answer]:
+    assert _worker_decoder is not None, "worker started without its initializer"
+    return _worker_decoder.decode_all(names)
+
+
+class _Cache:
+    """A least-recently-used map from name to answer, bounded so long runs keep flat memory."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._answers: OrderedDict[str, Answer] = OrderedDict()
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._answers
+
+    def get(self, name: str) -> Answer:
+        self._answers.move_to_end(name)
+        return self._answers[name]
+
+    def put(self, name: str, answer: Answer) -> None:
+        self._answers[name] = answer
+        self._answers.move_to_end(name)
+        if len(self._answers) > self._size:
+            self._answers.popitem(last=False)
+
+
+def classify(row: InputRow, answer: Answer, *, min_probability: float) -> Annotation:
+    """The annotation of a row from the answer for its name.
+
+    >>> classify(InputRow("a.txt:1", ("x",), "x"), None, min_probability=0.5).status
+    'not_a_name'
+    """
+    if row.error:
+        return Annotation("error", error=row.error)
+    if isinstance(answer, Failure):
+        return Annotation("error", error=f"{row.where}: {answer.message}")
+    if answer is None:
+        return Annotation("not_a_name")
+    status = "ok" if answer.probability >= min_probability else "uncertain"
+    return Annotation(status, answer.text, answer.probability, answer.kind, answer.alternatives)
+
+
+def _needs_decoding(row: InputRow) -> bool:
+    return not row.error and bool(row.name.strip())
+
+
+@dataclass
+class _Chunk:
+    rows: list[InputRow]
+    answers: dict[str, Answer] = field(default_factory=dict)
+    pending: concurrent.futures.Future[list[Answer]] | None = None
+    names: list[str] = field(default_factory=list)
+
+
+def annotate(
+    rows: Iterable[InputRow],
+    *,
+    settings: DecodeSettings,
+    chunk_size: int = CHUNK_SIZE,
+    cache_size: int = CACHE_SIZE,
+) -> Iterator[tuple[InputRow, Annotation]]:
+    """Yield ``(row, annotation)`` for every row, in input order, decoding each name once."""
+    cache = _Cache(cache_size)
+    local: NameDecoder | None = None
+    pool: concurrent.futures.ProcessPoolExecutor | None = None
+    if settings.jobs > 1:
+        pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=settings.jobs, initializer=_start_worker, initargs=(settings,)
+        )
+    window: deque[_Chunk] = deque()
+    in_flight: set[str] = set()
+    source = iter(rows)
+    finished = False
+    try:
+        while True:
+            batch = list(islice(source, chunk_size))
+            if batch:
+                chunk = _Chunk(batch)
+                chunk.names = list(dict.fromkeys(
+                    row.name for row in batch
+                    if _needs_decoding(row) and row.name not in cache and row.name not in in_flight
+                ))
+                if pool is not None and chunk.names:
+                    chunk.pending = pool.submit(_decode_in_worker, chunk.names)
+                    in_flight.update(chunk.names)
+                window.append(chunk)
+            # Keep a couple of chunks per worker queued, and no more: that bounds memory.
+            while window and (not batch or len(window) > 2 * settings.jobs
+                              or window[0].pending is None):
+                chunk = window.popleft()
+                if chunk.pending is not None:
+                    for name, decoded in zip(chunk.names, chunk.pending.result()):
+                        cache.put(name, decoded)
+                        in_flight.discard(name)
+                for row in chunk.rows:
+                    answer: Answer = None
+                    if _needs_decoding(row):
+                        if row.name not in cache:
+                            local = local or NameDecoder(settings)
+                            cache.put(row.name, local.decode(row.name))
+                        answer = cache.get(row.name)
+                    yield row, classify(row, answer, min_probability=settings.min_probability)
+            if not batch:
+                finished = True
+                return
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=finished, cancel_futures=not finished)
