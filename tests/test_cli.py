@@ -1,0 +1,321 @@
+"""The ``translit`` command line, driven as users drive it: ``python -m translit``, a subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import translit
+from translit.pipeline import DecodeSettings, annotate
+from translit.rows import ReadSettings, read_inputs
+from translit.writers import JsonlWriter
+
+ROOT = Path(translit.__file__).resolve().parent.parent
+TRAN = "تران كام تو"
+HANOI = "هانوي"
+NOT_A_NAME = "المؤتمر"
+VI = ["vi_name", "vi_probability", "vi_kind", "vi_status", "vi_error"]
+
+
+def run(
+    cwd: Path, *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return subprocess.run(
+        [sys.executable, "-m", "translit", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True, cwd=cwd, env=env, timeout=120, check=False,
+    )
+
+
+def tsv(result: subprocess.CompletedProcess[bytes]) -> list[list[str]]:
+    return [line.split("\t") for line in result.stdout.decode("utf-8").splitlines()]
+
+
+def column(table: list[list[str]], name: str) -> list[str]:
+    index = table[0].index(name)
+    return [row[index] for row in table[1:]]
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def test_txt_input_gets_a_row_per_line_in_order_under_a_header(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{TRAN}\n{NOT_A_NAME}\n\n{HANOI}\n")
+    result = run(tmp_path, "normalize", "names.txt")
+    table = tsv(result)
+    assert result.returncode == 0, result.stderr
+    assert table[0] == ["name", *VI]
+    assert column(table, "name") == [TRAN, NOT_A_NAME, "", HANOI]
+    assert column(table, "vi_name") == ["Trần Cẩm Tú", "", "", "Hà Nội"]
+    assert column(table, "vi_status") == ["ok", "not_a_name", "not_a_name", "ok"]
+    assert column(table, "vi_kind") == ["person", "", "", "place"]
+    assert 0.5 <= float(column(table, "vi_probability")[0]) <= 1.0
+
+
+def test_stdin_is_read_when_no_file_is_given(tmp_path: Path) -> None:
+    result = run(tmp_path, "normalize", stdin=f"{HANOI}\n".encode())
+    assert column(tsv(result), "vi_name") == ["Hà Nội"]
+
+
+def test_csv_column_by_name_keeps_every_input_cell_and_writes_csv(tmp_path: Path) -> None:
+    write(tmp_path / "people.csv", f'id,name,note\n7,{TRAN},"a, quoted note"\n8,{HANOI},\n')
+    result = run(tmp_path, "normalize", "people.csv", "--column", "name")
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 0, result.stderr
+    assert lines[0] == "id,name,note," + ",".join(VI)
+    assert lines[1].endswith(",person,ok,")
+    assert lines[1].startswith(f'7,{TRAN},"a, quoted note",Trần Cẩm Tú,')
+    assert lines[2].startswith(f"8,{HANOI},,Hà Nội,")
+
+
+def test_tsv_column_by_one_based_index(tmp_path: Path) -> None:
+    write(tmp_path / "export.tsv", f"id\tarabic\n1\t{HANOI}\n2\t{TRAN}\n")
+    table = tsv(run(tmp_path, "normalize", "export.tsv", "--column", "2"))
+    assert table[0] == ["id", "arabic", *VI]
+    assert column(table, "id") == ["1", "2"]
+    assert column(table, "vi_name") == ["Hà Nội", "Trần Cẩm Tú"]
+
+
+def test_jsonl_field_keeps_the_object_and_adds_vi_keys(tmp_path: Path) -> None:
+    rows = [{"id": 1, "author": TRAN, "tags": ["x"]}, {"id": 2, "author": HANOI}]
+    write(tmp_path / "scraped.jsonl", "".join(json.dumps(row) + "\n" for row in rows))
+    result = run(tmp_path, "normalize", "scraped.jsonl", "--field", "author")
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [record["id"] for record in records] == [1, 2]
+    assert records[0]["tags"] == ["x"]
+    assert [record["vi_name"] for record in records] == ["Trần Cẩm Tú", "Hà Nội"]
+    assert isinstance(records[0]["vi_probability"], float)
+
+
+def test_jsonl_line_that_is_not_an_object_is_an_error_row(tmp_path: Path) -> None:
+    write(tmp_path / "bad.jsonl", f'{{"name": "{HANOI}"}}\n[1, 2]\n{{broken\n{{"other": 1}}\n')
+    result = run(tmp_path, "normalize", "bad.jsonl")
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [record["vi_status"] for record in records] == ["ok", "error", "error", "error"]
+    assert records[1]["vi_error"].startswith("bad.jsonl:2: ")
+    assert records[2]["json"] == "{broken"
+    assert "no field 'name'" in records[3]["vi_error"]
+
+
+def test_top_adds_that_many_alternative_columns(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{TRAN}\n")
+    table = tsv(run(tmp_path, "normalize", "names.txt", "--top", "2"))
+    assert table[0][-2:] == ["vi_alt1", "vi_alt2"]
+    alternatives = table[1][-2:]
+    assert all(alternatives) and "Trần Cẩm Tú" not in alternatives
+
+
+def test_min_probability_of_one_turns_best_guesses_uncertain(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{TRAN}\n")
+    table = tsv(run(tmp_path, "normalize", "names.txt", "--min-probability", "1"))
+    assert column(table, "vi_status") == ["uncertain"]
+    assert column(table, "vi_name") == ["Trần Cẩm Tú"]
+
+
+def test_missing_column_is_a_usage_error_naming_column_and_file(tmp_path: Path) -> None:
+    write(tmp_path / "people.csv", f"id,name\n1,{TRAN}\n")
+    result = run(tmp_path, "normalize", "people.csv", "--column", "nom")
+    assert result.returncode == 2
+    assert "people.csv:1: no column 'nom'" in result.stderr.decode()
+    assert "'name'" in result.stderr.decode()
+    assert result.stdout == b""
+
+
+def test_ragged_csv_rows_are_error_rows_that_keep_their_cells(tmp_path: Path) -> None:
+    write(tmp_path / "r.csv", f"id,name\n1,{HANOI},surplus\n2\n3,{TRAN}\n")
+    result = run(tmp_path, "normalize", "r.csv", "--column", "name", "--output-format", "tsv")
+    table = tsv(result)
+    assert column(table, "vi_status") == ["error", "error", "ok"]
+    assert column(table, "vi_error")[:2] == [
+        "r.csv:2: 3 cells, but the header has 2", "r.csv:3: 1 cell, but the header has 2"]
+    assert table[1][-1] == "surplus"  # after the vi_* columns, not lost
+    assert "r.csv:2:" in result.stderr.decode()
+    assert result.returncode == 0
+
+
+def test_nul_byte_makes_an_error_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    write(tmp_path / "n.csv", f"name\n{HANOI}\nab\0c\n{TRAN}\n".encode())
+    table = tsv(run(tmp_path, "normalize", "n.csv", "--output-format", "tsv"))
+    assert column(table, "vi_status") == ["ok", "error", "ok"]
+    assert column(table, "vi_error")[1] == "n.csv:3: NUL byte at column 3"
+
+
+def test_undecodable_bytes_make_an_error_row_naming_file_and_line(tmp_path: Path) -> None:
+    write(tmp_path / "u.txt", HANOI.encode() + b"\n\xff\xfe name\n" + TRAN.encode() + b"\n")
+    result = run(tmp_path, "normalize", "u.txt")
+    table = tsv(result)
+    assert column(table, "vi_status") == ["ok", "error", "ok"]
+    assert column(table, "vi_error")[1] == "u.txt:2: invalid UTF-8 byte 0xff at byte 1"
+    assert "u.txt:2: invalid UTF-8" in result.stderr.decode()
+
+
+def test_megabyte_line_is_an_error_row_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path / "big.txt", f"{HANOI}\n{'ب' * 1_000_000}\n{TRAN}\n")
+    result = run(tmp_path, "normalize", "big.txt")
+    table = tsv(result)
+    assert column(table, "vi_status") == ["ok", "error", "ok"]
+    assert "big.txt:2: the name is 1000000 characters long" in column(table, "vi_error")[1]
+    assert len(column(table, "name")[1]) == 1_000_000
+
+
+def test_empty_file_gives_header_only_and_a_warning(tmp_path: Path) -> None:
+    write(tmp_path / "empty.txt", b"")
+    result = run(tmp_path, "normalize", "empty.txt")
+    assert result.returncode == 0
+    assert tsv(result) == [["name", *VI]]
+    assert "empty.txt: empty input, no rows" in result.stderr.decode()
+
+
+def test_nonexistent_file_exits_1_naming_it_before_any_output(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{HANOI}\n")
+    result = run(tmp_path, "normalize", "names.txt", "missing.txt")
+    assert result.returncode == 1
+    assert "missing.txt: cannot read input: no such file" in result.stderr.decode()
+    assert result.stdout == b""
+
+
+def test_strict_exits_1_after_writing_every_row_when_a_row_failed(tmp_path: Path) -> None:
+    write(tmp_path / "u.txt", b"\xff\n" + HANOI.encode() + b"\n")
+    lenient = run(tmp_path, "normalize", "u.txt")
+    strict = run(tmp_path, "normalize", "u.txt", "--strict")
+    assert lenient.returncode == 0
+    assert strict.returncode == 1
+    assert strict.stdout == lenient.stdout
+    assert column(tsv(strict), "vi_status") == ["error", "ok"]
+
+
+@pytest.mark.parametrize("args", [
+    ["normalize", "--top", "-1"],
+    ["normalize", "--min-probability", "2"],
+    ["normalize", "--jobs", "0"],
+    ["normalize", "--format", "xlsx"],
+    ["frobnicate"],
+    [],
+])
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
+    assert run(tmp_path, *args).returncode == 2
+
+
+def test_output_file_is_written_with_the_format_of_its_extension(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{HANOI}\n")
+    result = run(tmp_path, "normalize", "names.txt", "-o", "out.jsonl")
+    assert result.stdout == b""
+    assert json.loads((tmp_path / "out.jsonl").read_text())["vi_name"] == "Hà Nội"
+    assert [path.name for path in tmp_path.iterdir()] != []
+    assert not list(tmp_path.glob(".out.jsonl.*"))
+
+
+def test_failed_run_leaves_the_old_output_and_no_temp_file(tmp_path: Path) -> None:
+    write(tmp_path / "a.csv", f"name\n{HANOI}\n")
+    write(tmp_path / "b.csv", f"other\n{TRAN}\n")  # its header lacks the column
+    write(tmp_path / "out.csv", "previous content\n")
+    result = run(tmp_path, "normalize", "a.csv", "b.csv", "--column", "name", "-o", "out.csv")
+    assert result.returncode == 2
+    assert "b.csv:1: no column 'name'" in result.stderr.decode()
+    assert (tmp_path / "out.csv").read_text() == "previous content\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.csv", "b.csv", "out.csv"]
+
+
+def test_interrupted_run_leaves_no_output_file(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "translit", "normalize", "-o", "out.tsv"],
+        stdin=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env,
+    )
+    assert process.stdin is not None
+    process.stdin.write(f"{HANOI}\n".encode() * 1000)
+    process.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".out.tsv.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_two_jobs_write_the_same_output_as_one(tmp_path: Path) -> None:
+    names = [TRAN, HANOI, NOT_A_NAME, "نجوين ثي ثوي نجان", "فام مينه تشينه", "", "هو تشي مينه"]
+    write(tmp_path / "many.txt", "".join(f"{names[i * 7 % len(names)]}\n" for i in range(700)))
+    one = run(tmp_path, "normalize", "many.txt", "--jobs", "1", "--top", "1")
+    two = run(tmp_path, "normalize", "many.txt", "--jobs", "2", "--top", "1")
+    assert one.returncode == two.returncode == 0
+    assert two.stdout == one.stdout
+    assert len(tsv(two)) == 701
+
+
+def test_summary_line_counts_rows_by_status(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{TRAN}\n{NOT_A_NAME}\n".encode() + b"\xff\n")
+    stderr = run(tmp_path, "normalize", "names.txt").stderr.decode().splitlines()
+    assert stderr[-1].startswith(
+        "translit: 3 rows: 1 ok, 0 uncertain, 1 not_a_name, 1 errors in ")
+    assert stderr[-1].endswith(" rows/s)")
+
+
+def test_quiet_prints_no_summary_and_no_progress(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{TRAN}\n")
+    result = run(tmp_path, "normalize", "names.txt", "--quiet")
+    assert result.stderr == b""
+    assert column(tsv(result), "vi_name") == ["Trần Cẩm Tú"]
+
+
+def test_explain_shows_tokens_readings_and_syllables(tmp_path: Path) -> None:
+    result = run(tmp_path, "explain", TRAN)
+    text = result.stdout.decode()
+    assert result.returncode == 0
+    assert "tokens    تران | كام | تو" in text
+    assert "Trần Cẩm Tú" in text
+    for syllable in ("trần", "cẩm", "tú"):
+        assert syllable in text
+    assert "channel_logp" in text and "prior_logp" in text
+
+
+def test_explain_says_when_input_is_not_a_name(tmp_path: Path) -> None:
+    assert "not a Vietnamese name" in run(tmp_path, "explain", NOT_A_NAME).stdout.decode()
+
+
+def test_version_and_help_with_examples_on_every_command(tmp_path: Path) -> None:
+    assert run(tmp_path, "--version").stdout.decode().strip() == f"translit {translit.__version__}"
+    for command in ([], ["normalize"], ["explain"]):
+        text = run(tmp_path, *command, "--help").stdout.decode()
+        assert "examples:" in text
+
+
+# Lines of any characters but the line feed (which ends a line) and lone surrogates (not text).
+LINES = st.lists(
+    st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\n\r"),
+            max_size=12)
+    | st.sampled_from([TRAN, HANOI, NOT_A_NAME, "", " ", "\u2028", "a\x00b", "\x85"]),
+    max_size=30,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES)
+def test_every_input_line_comes_out_once_in_order(lines: list[str]) -> None:
+    data = "".join(f"{line}\n" for line in lines).encode()
+    inputs = read_inputs([("lines.txt", io.BytesIO(data))], settings=ReadSettings())
+    out = io.StringIO()
+    writer = JsonlWriter(out, top=0)
+    writer.header(inputs.columns)
+    for row, annotation in annotate(inputs.rows, settings=DecodeSettings(), chunk_size=7):
+        writer.row(row, annotation)
+    records = [json.loads(line) for line in out.getvalue().split("\n")[:-1]]
+    assert [record["name"] for record in records] == [line.replace("\0", "\ufffd")
+                                                       for line in lines]
+    assert all(record["vi_status"] in {"ok", "uncertain", "not_a_name", "error"}
+               for record in records)
