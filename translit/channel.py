@@ -41,12 +41,14 @@ _SKELETON = str.maketrans({
     "غ": "ج", "ڤ": "ف", "پ": "ب", "چ": "ج", "ظ": "ز", "ى": "ي", "ة": "ه",
 })
 SKELETON_PENALTY = 1.5
+# A lone consonant letter is no syllable (its vowel dropped), however the table would spell it.
+_VOWEL_LETTERS = frozenset("اوي")
 FUZZY_EDIT_PENALTY = 3.0
 # A spelling far below a syllable's best one is noise; these bound the index size.
 MAX_SPELLINGS = 32
 MIN_RELATIVE_LOGP = -7.0
 MAX_CHUNK = 10
-READINGS_PER_CHUNK = 12
+READINGS_PER_CHUNK = 24
 # Each syllable beyond the first inside one token costs this much: fused tokens (هانوي) exist,
 # but a token is usually one syllable.
 EXTRA_SYLLABLE_LOGP = -1.5
@@ -135,6 +137,8 @@ def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
     onset, rhyme = parts
     if onset == "g" and rhyme.startswith("i"):
         onset = "gi_"
+    elif not onset and rhyme.startswith(("i", "y")):
+        onset = "-y"
     nucleus, coda = _nucleus_and_coda(rhyme)
     override = table.table["rhyme"].get(rhyme, [])
     composed_mass = math.log(max(1e-9, 1.0 - sum(math.exp(lp) for _, lp in override)))
@@ -179,7 +183,8 @@ class Channel:
             spellings = syllable_spellings(table, bare)
             forward[bare] = tuple(spellings.items())
             for spelled, logp in spellings.items():
-                exact[spelled].append((bare, logp))
+                if len(spelled) > 1 or spelled in _VOWEL_LETTERS:
+                    exact[spelled].append((bare, logp))
         self._forward = forward
         self._exact = {k: _best(v) for k, v in exact.items()}
         by_skeleton: dict[str, list[Reading]] = defaultdict(list)

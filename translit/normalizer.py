@@ -19,7 +19,7 @@ MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 24
 PATHS = 6
 # Reading two written tokens as one syllable (نغ ويين) is possible but rare.
-MERGE_LOGP = -3.0
+MERGE_LOGP = -7.0
 
 
 def _check(name: object, k: object = 1) -> None:
@@ -76,7 +76,7 @@ class Normalizer:
             for piece in token.text.split("-")
             if piece
         ]
-        if not tokens or len(tokens) > MAX_TOKENS or not arabic.has_arabic(name):
+        if not tokens or len(tokens) > MAX_TOKENS or not arabic.has_arabic("".join(tokens)):
             return []
         if any(len(token) > MAX_TOKEN_LENGTH for token in tokens):
             return []

@@ -48,11 +48,11 @@ o oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt
 oc oe oen oeo oet oi om on ong ooc oong op ot
 ak ăk ôk ơk uk ok ek êk ik
 ô ôc ôi ôm ôn ông ôp ôt
-ơ ơi ơm ơn ơp ơt
+ơ ơc ơi ơm ơn ơp ơt
 u ua uân uâng uât uây uc uê uêch uênh ui um un ung uôc uôi uôm uôn uông uôt up ut
 uy uya uych uyên uyêt uyn uynh uyp uyt uyu uơ
 ư ưa ưc ưi ưm ưn ưng ươc ươi ươm ươn ương ươp ươt ươu ưt ưu
-y yêm yên yêt yêu
+y ych ynh yt yêm yên yêt yêu
 """.split())
 
 VOWELS = frozenset("aăâeêioôơuưy")
@@ -97,6 +97,28 @@ def fold(text: str) -> str:
     return remove_tones(text).lower().translate(_FOLD)
 
 
+_FRONT = ("i", "e", "ê", "y")
+
+
+def _spelling_rule_holds(onset: str, rhyme: str) -> bool:
+    """c/k, g/gh and ng/ngh: Vietnamese spells the same sound by the vowel that follows.
+
+    k before a back vowel is left alone: place names write it (Bắc Kạn, Kon Tum).
+    """
+    front = rhyme.startswith(_FRONT)
+    if onset in ("gh", "ngh"):
+        return front
+    if onset == "g" and rhyme.startswith("i"):
+        return True  # gì, giếng: the i belongs to the gi- onset, see split_bare
+    if onset in ("c", "ng", "g"):
+        return not front
+    if onset == "qu":
+        return not rhyme.startswith(("o", "u"))
+    if not onset:
+        return not rhyme.startswith("y") or rhyme.startswith("yê") or rhyme == "y"
+    return True
+
+
 def split_bare(bare: str) -> tuple[str, str] | None:
     """Split a toneless, lower-case syllable into ``(onset, rhyme)``; ``None`` if invalid."""
     for onset in ONSETS:
@@ -108,7 +130,7 @@ def split_bare(bare: str) -> tuple[str, str] | None:
             onset, rhyme = "g", bare[1:]
         if onset == "qu" and not rhyme:
             continue
-        if rhyme in RHYMES:
+        if rhyme in RHYMES and _spelling_rule_holds(onset, rhyme):
             return onset, rhyme
         if onset == "gi" and "i" + rhyme in RHYMES and rhyme.startswith("ê"):
             return "g", "i" + rhyme
