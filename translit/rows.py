@@ -6,8 +6,8 @@ still emits exactly one output row for it. Only a problem that spoils a whole fi
 ``--column`` the header lacks) raises :class:`InputError`.
 
 >>> import io
->>> inputs = read_inputs([("names.csv", io.BytesIO(b"id,name\\n1,تران كام تو\\n"))],
-...                      settings=ReadSettings(column="name"))
+>>> data = "id,name\\n1,تران كام تو\\n".encode()
+>>> inputs = read_inputs([("names.csv", io.BytesIO(data))], settings=ReadSettings(column="name"))
 >>> inputs.columns, [(row.where, row.name) for row in inputs.rows]
 (('id', 'name'), [('names.csv:2', 'تران كام تو')])
 """

@@ -1,0 +1,93 @@
+"""Throughput and memory of ``translit normalize`` against the library in a plain Python loop.
+
+    python benchmarks/cli_throughput.py --rows 100000          # rows/s, 1 and 2 jobs
+    python benchmarks/cli_throughput.py --rows 2000000 --jobs 1  # memory stays flat
+
+Rows are drawn (with repetition, seeded) from the Arabic spellings of the development set, as in a
+real export where the same names recur. Peak memory is the child process's maximum RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "fixtures" / "dev.tsv"
+
+
+def dev_names() -> list[str]:
+    lines = [line for line in DEV.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    return [line.split("\t")[0] for line in lines[1:]]
+
+
+def make_input(path: Path, rows: int, *, seed: int = 1) -> None:
+    names = dev_names()
+    pick = random.Random(seed).choice
+    with path.open("w", encoding="utf-8") as stream:
+        for _ in range(rows):
+            stream.write(pick(names) + "\n")
+
+
+def plain_loop(path: Path) -> float:
+    """Rows/s of ``translit.normalize`` called on each line (load time excluded)."""
+    code = (
+        "import sys, time, translit\n"
+        "translit.normalize('x')\n"
+        "start = time.perf_counter(); rows = 0\n"
+        "for line in open(sys.argv[1], encoding='utf-8'):\n"
+        "    translit.normalize(line.rstrip('\\n')); rows += 1\n"
+        "print(rows / (time.perf_counter() - start))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                            text=True, check=True, env=_env())
+    return float(result.stdout)
+
+
+def cli(path: Path, jobs: int) -> tuple[float, float]:
+    """Rows/s of the whole command (start-up included) and the peak RSS in MiB."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "translit", "normalize", str(path),
+                                "--quiet", "--jobs", str(jobs), "-o", f"{path}.out.tsv"],
+                               env=_env())
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"translit normalize failed ({status})")
+    rows = sum(1 for _ in path.open("rb"))
+    return rows / seconds, usage.ru_maxrss / 1024
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--no-loop", action="store_true", help="skip the plain-loop baseline")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "names.txt"
+        make_input(path, args.rows)
+        print(f"{args.rows} rows, {len(set(dev_names()))} distinct names, {os.cpu_count()} cores")
+        if not args.no_loop:
+            print(f"library, plain loop     {plain_loop(path):>10,.0f} rows/s")
+        for jobs in args.jobs:
+            rate, peak = cli(path, jobs)
+            print(f"translit normalize -j{jobs}  {rate:>10,.0f} rows/s  (peak RSS of the "
+                  f"main process {peak:,.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
