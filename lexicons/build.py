@@ -55,7 +55,12 @@ LICENCES = {
     "people": "lexicons/sources/people.tsv: hand-compiled list of notable people (project's "
     "own; CC0 / facts)",
     "landmarks": "lexicons/sources/landmarks.tsv: hand-compiled landmarks (project's own)",
+    "adult": "lexicons/sources/adult_names.tsv: hand-compiled per-mille estimates of name "
+    "syllables among people born 1940-1985 (project's own; CC0)",
 }
+# The estimated adult-generation frequencies weigh as much as all the student-age names of the
+# same gender together: news names (officials, generals, business people) are of that generation.
+ADULT_SHARE = 1.0
 
 
 # --------------------------------------------------------------------------- validation
@@ -420,6 +425,9 @@ def name_comments(title_line: str) -> list[str]:
         f"with a known surname, because the "
         "student-age lists above (born ~2000-2007) under-represent names of officials born "
         "1950-1980 (Văn, Hữu, Đức ...).",
+        f"Source: {LICENCES['adult']}: in name_syllables.tsv only, per-mille x {ADULT_SHARE} x "
+        "(names of that gender in the lists above) / 1000, rounded, so that the adult "
+        "generation weighs as much as the student lists.",
         "A full name = surname (one syllable, or two if they form a compound surname of "
         "surnames.tsv, except " + ", ".join(sorted(AMBIGUOUS_COMPOUNDS)) + ", whose second "
         "syllable is nearly always a middle name) + middle syllable(s) + given name (last "
@@ -429,12 +437,30 @@ def name_comments(title_line: str) -> list[str]:
     ]
 
 
-def build_name_syllables(out: Path, records: list[NameRecord]) -> int:
+def adult_counts(records: list[NameRecord]) -> Counter[tuple[str, ...]]:
+    """Per-mille estimates of the adult generation, as counts on the scale of the name lists."""
+    path = SOURCES_DIR / "adult_names.tsv"
     counts: Counter[tuple[str, ...]] = Counter()
+    if not path.is_file():
+        return counts
+    people_per_gender = Counter(r.gender for r in records if r.source != "people")
+    rows = [line.split("\t") for line in read_lines(path) if not line.startswith("#")]
+    for syllable, role, gender, per_mille in rows[1:]:
+        form = canonical(syllable)
+        if form is None or role not in ("middle", "given") or gender not in ("M", "F"):
+            raise ValueError(f"adult_names.tsv: bad row {syllable!r} {role!r} {gender!r}")
+        scale = ADULT_SHARE * people_per_gender[gender] / 1000
+        counts[title(form), role, gender] += round(float(per_mille) * scale)
+    return counts
+
+
+def build_name_syllables(out: Path, records: list[NameRecord]) -> int:
+    counts: Counter[tuple[str, ...]] = adult_counts(records)
     for record in records:
         for middle in record.name.middle:
             counts[title(middle), "middle", record.gender] += record.weight
         counts[title(record.name.given), "given", record.gender] += record.weight
+    counts = Counter({key: count for key, count in counts.items() if count > 0})
     comments = name_comments("name_syllables.tsv: middle and given name syllables (title case)"
                              " by role and gender, weighted counts.")
     header = ["syllable", "role", "gender", "count"]

@@ -43,11 +43,11 @@ def _patterns() -> dict[int, tuple[tuple[tuple[Role, ...], float], ...]]:
         2: ((("surname", "given"), 0.55), (("middle", "given"), 0.4), (("given", "surname"), 0.05)),
     }
     for size in range(3, 9):
-        middles: tuple[Role, ...] = ("middle",) * (size - 2)
+        middles: tuple[Role, ...] = ("middle",) + ("inner",) * (size - 3)
         table[size] = (
             (("surname", *middles, "given"), 0.9),
             ((*middles, "given", "surname"), 0.05),
-            (("middle", *middles, "given"), 0.05),
+            (("middle", "inner", *middles[1:], "given"), 0.05),
         )
     return table
 
@@ -164,7 +164,7 @@ class Decoder:
         return beam
 
     def _pair_bonus(self, parts: Sequence[Part], roles: Sequence[Role], gender: Gender) -> float:
-        if len(parts) >= 2 and tuple(roles[-2:]) == ("middle", "given"):
+        if len(parts) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner"):
             return self.model.pair_bonus(parts[-2].syllable, parts[-1].syllable, gender)
         return 0.0
 

@@ -23,7 +23,7 @@ from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_
 from translit.syllable import SYLLABLE_WORD, canonical_text, remove_tones, split_bare, toned_forms
 from translit.types import Gender, Kind
 
-Role = str  # "surname" | "middle" | "given"
+Role = str  # "surname" | "middle" | "inner" (a middle after the first) | "given"
 GENDERS: tuple[Gender, Gender] = ("M", "F")
 # Dirichlet smoothing toward the syllable unigram: how many pseudo-counts the back-off is worth.
 ROLE_SMOOTHING = 40.0
@@ -108,6 +108,12 @@ class NameModel:
 
     def logp(self, syllable: str, role: Role, gender: Gender) -> float:
         """log P(syllable | role, gender), smoothed toward the unigram."""
+        if role == "inner":
+            # A second middle syllable (Thị *Thủy* Ngân) is often a given name in its own right.
+            return math.log(
+                0.5 * math.exp(self.logp(syllable, "middle", gender))
+                + 0.5 * math.exp(self.logp(syllable, "given", gender))
+            )
         back_off = self.unigram(syllable)
         if role == "surname":
             share = self._surnames.get(syllable, 0.0)

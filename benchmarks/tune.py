@@ -1,0 +1,131 @@
+"""Tune the decoder's few weights on the development set: ``python -m benchmarks.tune``.
+
+Coordinate search over a handful of parameters (person/place balance, the share of known people,
+the gazetteer prominence weights), maximising exact match at rank 1 averaged over the person and
+place rows; then the softmax temperature is fitted to minimise the negative log-likelihood of
+the right answer (calibration). Prints the best setting; copy it into ``translit/decoder.py``
+(``Weights``) and ``translit/names.py`` (``PROMINENCE_WEIGHT``) by hand, so that every change
+of the shipped weights is a reviewed diff.
+
+Few parameters, each with a meaning, on a few hundred rows: the same figures hold on unseen data
+only if the search stays this small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+from translit import names
+from translit.decoder import Weights
+from translit.normalizer import Normalizer
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = (ROOT.parent / "shared" / "eval" / "dev.tsv", ROOT / "tests" / "fixtures" / "dev.tsv")
+
+Row = tuple[str, frozenset[str], str]
+
+
+def _same(text: str) -> str:
+    return " ".join(text.replace("-", " ").split())
+
+
+def load_rows(path: Path) -> list[Row]:
+    """(arabic, accepted Vietnamese forms, kind) for each data row of an eval TSV."""
+    rows = []
+    header = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells))
+        golds = frozenset(_same(g) for g in row["vietnamese"].split("|"))
+        rows.append((row["arabic"], golds, row["kind"]))
+    return rows
+
+
+def evaluate(normalizer: Normalizer, rows: Sequence[Row]) -> dict[str, float]:
+    """Exact@1 per kind, their mean, and the mean log-probability of the right answer."""
+    hits: dict[str, list[int]] = {"person": [], "place": []}
+    log_likelihood = 0.0
+    for arabic, golds, kind in rows:
+        found = normalizer.candidates(arabic, k=10)
+        hits.setdefault(kind, []).append(int(bool(found) and _same(found[0].text) in golds))
+        right = [m.probability for m in found if _same(m.text) in golds]
+        log_likelihood += math.log(max(right[0] if right else 0.0, 1e-4))
+    scores = {kind: sum(v) / len(v) for kind, v in hits.items() if v}
+    scores["mean"] = sum(scores.values()) / len(scores)
+    scores["loglik"] = log_likelihood / len(rows)
+    return scores
+
+
+def _normalizer(weights: Weights, prominence: dict[int, float]) -> Normalizer:
+    names.PROMINENCE_WEIGHT.clear()
+    names.PROMINENCE_WEIGHT.update(prominence)
+    return Normalizer(weights=weights, model=names.load_model())
+
+
+def search(rows: Sequence[Row]) -> tuple[Weights, dict[int, float]]:
+    """Coordinate search over the weights; returns the best setting found."""
+    weights = Weights()
+    prominence = dict(names.PROMINENCE_WEIGHT)
+    best = evaluate(_normalizer(weights, prominence), rows)["mean"]
+    print(f"start: {best:.3f}")
+    grid = {
+        "place_logp": [math.log(p) for p in (0.2, 0.35, 0.5, 0.65, 0.8)],
+        "known_person_share": [0.1, 0.2, 0.3, 0.5, 0.7],
+        "prominence_2": [2.0, 4.0, 8.0, 16.0, 32.0],
+        "prominence_3": [20.0, 60.0, 150.0, 400.0, 1000.0],
+    }
+    for _ in range(2):
+        for name, values in grid.items():
+            for value in values:
+                trial_weights, trial_prominence = weights, dict(prominence)
+                if name.startswith("prominence_"):
+                    trial_prominence[int(name[-1])] = value
+                else:
+                    trial_weights = dataclasses.replace(weights, **{name: value})
+                score = evaluate(_normalizer(trial_weights, trial_prominence), rows)["mean"]
+                if score > best + 1e-9:
+                    best, weights, prominence = score, trial_weights, trial_prominence
+                    print(f"{name}={value:.3f}: {best:.3f}")
+    return weights, prominence
+
+
+def fit_temperature(weights: Weights, prominence: dict[int, float], rows: Sequence[Row]) -> float:
+    """The softmax temperature that maximises the likelihood of the right answers."""
+    best_t, best_ll = weights.temperature, -math.inf
+    for temperature in (0.6, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0):
+        trial = dataclasses.replace(weights, temperature=temperature)
+        loglik = evaluate(_normalizer(trial, prominence), rows)["loglik"]
+        if loglik > best_ll:
+            best_t, best_ll = temperature, loglik
+    return best_t
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="eval TSV (default: the dev set)")
+    args = parser.parse_args(argv)
+    path = args.data or next((p for p in DEFAULT_DATA if p.is_file()), None)
+    if path is None:
+        parser.error("no dev set found; pass --data")
+    rows = load_rows(path)
+    weights, prominence = search(rows)
+    temperature = fit_temperature(weights, prominence, rows)
+    weights = dataclasses.replace(weights, temperature=temperature)
+    final = evaluate(_normalizer(weights, prominence), rows)
+    print("best weights:", weights)
+    print("best prominence:", prominence)
+    print("figures:", {k: round(v, 3) for k, v in final.items()})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
