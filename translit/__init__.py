@@ -9,8 +9,10 @@ True
 
 from __future__ import annotations
 
+from translit.forward import to_arabic
 from translit.lexicon import LexiconError
 from translit.normalizer import Normalizer, default_normalizer
+from translit.similarity import Matcher, MatchResult, match, similarity
 from translit.types import Gender, Kind, Match, Part, Span
 
 __version__ = "0.1.0"
@@ -18,12 +20,17 @@ __version__ = "0.1.0"
 __all__ = [
     "LexiconError",
     "Match",
+    "MatchResult",
+    "Matcher",
     "Normalizer",
     "Part",
     "Span",
     "__version__",
     "candidates",
+    "match",
     "normalize",
+    "similarity",
+    "to_arabic",
 ]
 
 

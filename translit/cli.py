@@ -23,6 +23,7 @@ from types import FrameType
 from typing import BinaryIO, TextIO
 
 import translit
+from translit import forward
 from translit.explain import explain
 from translit.pipeline import STATUSES, DecodeSettings, annotate
 from translit.rows import FORMATS, InputError, ReadSettings, format_of, read_inputs
@@ -257,6 +258,8 @@ COMMANDS: tuple[Command, ...] = (
             NORMALIZE_EXAMPLES, _add_normalize_arguments, _run_normalize),
     Command("explain", "show how a name was read: tokens, syllables, alternatives, scores",
             EXPLAIN_EXAMPLES, _add_explain_arguments, _run_explain),
+    Command("to-arabic", forward.CLI_HELP, forward.CLI_EXAMPLES,
+            forward.add_cli_arguments, forward.run_cli),
 )
 
 

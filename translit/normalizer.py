@@ -69,7 +69,19 @@ class Normalizer:
         return list(self._cached(name, k, gender, kind))
 
     def paths(self, name: str) -> list[Path]:
-        """The syllable paths the decoder considers for ``name`` (for explanations and tests)."""
+        """The syllable paths the decoder considers for ``name`` (for explanations and tests).
+
+        Input without Arabic letters goes to the Latin front-end (:mod:`translit.latin`).
+        """
+        if not arabic.has_arabic(arabic.normalize(name)):
+            from translit.latin import latin_words, reader_for
+
+            latin = latin_words(name)
+            if not latin or len(latin) > MAX_TOKENS:
+                return []
+            if any(len(word) > MAX_TOKEN_LENGTH for word in latin):
+                return []
+            return reader_for(self.channel).paths(name)
         tokens = [
             piece
             for token in arabic.tokenize(name)

@@ -1,0 +1,152 @@
+"""The forward direction: Vietnamese name → the Arabic spellings real Arabic text gives it.
+
+It reads the same correspondence table as the decoder (:meth:`translit.channel.Channel.spellings`),
+so the two directions cannot drift apart: every syllable's spellings come with channel
+log-probabilities, and the k most likely whole-name spellings are their k-best product.
+
+>>> to_arabic("Nguyễn Phú Trọng", k=2)
+['نجوين فو ترونغ', 'نغوين فو ترونغ']
+>>> to_arabic("Trần Cẩm Tú")[0]
+'تران كام تو'
+"""
+
+from __future__ import annotations
+
+import argparse
+import heapq
+import sys
+from collections.abc import Sequence
+
+from translit.channel import Channel, default_channel
+from translit.syllable import SYLLABLE_WORD, canonical, remove_tones
+
+Spelling = tuple[str, float]  # (Arabic spelling, log-probability)
+
+
+def syllable_options(word: str, channel: Channel) -> tuple[Spelling, ...]:
+    """The Arabic spellings of one written word, most likely first; empty if it is no syllable.
+
+    A word with Vietnamese letters is read exactly (tones do not matter: Arabic writes none).
+    An ASCII-folded word (``Nguyen``, ``Duong``) stands for every syllable of the inventory with
+    that skeleton, equally likely, so its spellings are theirs, merged.
+    """
+    toned = canonical(word)
+    if toned is not None and not word.isascii():
+        return channel.spellings(remove_tones(toned))
+    from translit.latin import reader_for
+
+    bares = [bare for bare, _ in reader_for(channel).read(word)]
+    if not bares:
+        return ()
+    merged: dict[str, float] = {}
+    for bare in bares:
+        for spelled, logp in channel.spellings(bare):
+            merged[spelled] = max(merged.get(spelled, -1e9), logp)
+    return tuple(sorted(merged.items(), key=lambda item: (-item[1], item[0])))
+
+
+def k_best(options: Sequence[Sequence[Spelling]], k: int) -> list[tuple[float, tuple[int, ...]]]:
+    """The ``k`` best index tuples of a product of lists sorted best first, best first.
+
+    Lazy best-first enumeration with a heap: each popped tuple pushes its successors (one index
+    advanced), and a tuple is pushed once, so the work is O(k · len(options) · log k).
+    """
+    start = tuple(0 for _ in options)
+    heap = [(-sum(choice[0][1] for choice in options), start)]
+    seen = {start}
+    found: list[tuple[float, tuple[int, ...]]] = []
+    while heap and len(found) < k:
+        negative, indices = heapq.heappop(heap)
+        found.append((-negative, indices))
+        for position, index in enumerate(indices):
+            if index + 1 >= len(options[position]):
+                continue
+            successor = indices[:position] + (index + 1,) + indices[position + 1:]
+            if successor in seen:
+                continue
+            seen.add(successor)
+            step = options[position][index + 1][1] - options[position][index][1]
+            heapq.heappush(heap, (negative - step, successor))
+    return found
+
+
+def to_arabic_scored(
+    name: str, k: int = 5, *, channel: Channel | None = None
+) -> list[tuple[str, float]]:
+    """Like :func:`to_arabic`, with each spelling's log-probability under the channel.
+
+    >>> [spelled for spelled, logp in to_arabic_scored("Hồ Chí Minh", k=2) if logp < 0]
+    ['هو تشي مينه', 'هو شي مينه']
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"expected a str name, got {type(name).__name__}")
+    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+        raise ValueError(f"k must be a positive int, got {k!r}")
+    channel = channel or default_channel()
+    words = SYLLABLE_WORD.findall(name)
+    if not words:
+        raise ValueError(f"no Vietnamese syllable in {name!r}")
+    options = []
+    for word in words:
+        spellings = syllable_options(word, channel)
+        if not spellings:
+            raise ValueError(f"{word!r} in {name!r} is not a Vietnamese syllable")
+        options.append(spellings)
+    return [
+        (" ".join(options[i][index][0] for i, index in enumerate(indices)), logp)
+        for logp, indices in k_best(options, k)
+    ]
+
+
+def to_arabic(name: str, k: int = 5, *, channel: Channel | None = None) -> list[str]:
+    """The ``k`` likeliest Arabic spellings of a Vietnamese name, most conventional first.
+
+    One Arabic word per syllable, as Arabic news writes names (fused forms such as ``هانوي``
+    are read back by the decoder but not produced). Tones and vowel marks do not change the
+    spelling; ASCII-folded input (``Nguyen Phu Trong``) is accepted. Raises ``TypeError`` for a
+    non-str name and ``ValueError`` naming the word that is not a Vietnamese syllable.
+
+    >>> to_arabic("Hà Nội", k=2)
+    ['ها نوي', 'حا نوي']
+    >>> to_arabic("Nguyen Van Smith")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'Smith' in 'Nguyen Van Smith' is not a Vietnamese syllable
+    """
+    return [spelled for spelled, _ in to_arabic_scored(name, k, channel=channel)]
+
+
+CLI_HELP = "Arabic spellings of Vietnamese names, most conventional first"
+CLI_EXAMPLES = """\
+examples:
+  translit to-arabic "Nguyễn Phú Trọng"
+  translit to-arabic --top 3 "Hà Nội" "Tran Cam Tu"
+  translit to-arabic < names.txt                     one name a line
+
+One output line per name: the name, then its spellings, tab-separated. A name that is not
+Vietnamese is reported on stderr and gets no spellings; the exit status is then 1."""
+
+
+def add_cli_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``translit to-arabic`` options."""
+    parser.add_argument("names", nargs="*", metavar="NAME",
+                        help="Vietnamese names (with or without tone marks); stdin when none")
+    parser.add_argument("--top", type=int, default=5, metavar="K",
+                        help="how many spellings per name (default: 5)")
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    """Run ``translit to-arabic``: returns the exit status."""
+    if args.top < 1:
+        sys.stderr.write(f"translit: --top must be at least 1, got {args.top}\n")
+        return 2
+    names = args.names or [line.strip() for line in sys.stdin if line.strip()]
+    status = 0
+    for name in names:
+        try:
+            spellings = to_arabic(name, k=args.top)
+        except ValueError as error:
+            sys.stderr.write(f"translit: {error}\n")
+            spellings, status = [], 1
+        sys.stdout.write("\t".join([name, *spellings]) + "\n")
+    return status

@@ -1,0 +1,192 @@
+"""The Latin front-end: a name written in Latin script → syllable paths for the decoder.
+
+Each word (split on spaces, hyphens, underscores and punctuation; any case; NFC or NFD) becomes a
+chunk of candidate bare syllables:
+
+- a word written with Vietnamese letters (``Thủy``, ``Thuý``, ``Nguyên``) is read as exactly the
+  bare syllable it spells: its vowel letters are kept, wherever the tone mark was placed;
+- an ASCII word (``Thuy``, ``NGUYEN``) may be any bare syllable of the inventory with that
+  skeleton (``tran``, ``trân``, ``trăn``), all equally likely, so the name model chooses vowels and tones;
+- a fused ASCII word that is no syllable (``Haiphong``) is cut into syllables by dynamic
+  programming over the same index, each extra syllable at a cost, as the Arabic channel does;
+- a whole input equal to a place's exonym (``Hanoi``, ``Saigon``, ``Ho Chi Minh City``, from the
+  ``exonyms`` column of ``places.tsv``) also reads as that place.
+
+The written tone is not passed on (a chunk carries bare syllables): the name model picks it, and
+the output uses the traditional tone placement (``hòa``, ``thủy``) whatever the input used. For
+the other placement, ``translit.syllable.canonical_text(text, style="modern")``.
+
+>>> [[bare for bare, _ in chunk.candidates] for chunk in latin_paths("Tran Cẩm-tu")[0].chunks]
+[['tran', 'trân', 'trăn'], ['câm'], ['tu', 'tư']]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from translit.channel import Channel, Chunk, default_channel
+from translit.decoder import Path
+from translit.lexicon import shipped_rows
+from translit.syllable import SYLLABLE_WORD, fold, remove_tones, split_bare
+
+Reading = tuple[str, float]
+
+# A fused word (Haiphong) holds at most this many syllables and each beyond the first costs
+# EXTRA_SYLLABLE_LOGP, as in the Arabic channel: fused words exist but are rare.
+MAX_SYLLABLES_PER_WORD = 4
+MAX_SYLLABLE_LENGTH = 7
+EXTRA_SYLLABLE_LOGP = -1.5
+SEGMENTATIONS_PER_WORD = 3
+PATHS = 6
+# Every bare syllable folds to exactly one ASCII word, so P(word | bare) = 1 for each syllable
+# sharing the fold: the channel does not tell them apart and the name model decides. (A uniform
+# 1/n instead changes no ranking within a chunk, but makes short ambiguous names such as
+# "Co Bo" fail the decoder's is-it-a-name test; measured on the dev set, 0 reads slightly better.)
+FOLDED_LOGP = 0.0
+# An input equal to an exonym (Saigon, Hue, Thua Thien-Hue) also reads as that place; when it
+# reads as syllables too (Sài Gòn, Thừa Thiên Huế) that direct reading should win, so the exonym
+# path costs this much; when it does not (HCMC, Bà Nà Hills) the exonym path is the only one.
+EXONYM_LOGP = -3.0
+_LOOKUP_SEPARATORS = regex.compile(r"[^a-z0-9]+")
+
+
+def latin_words(name: str) -> list[str]:
+    """The words of a Latin-script name, NFC, in order (separators dropped).
+
+    >>> latin_words("nguyen-phu_trong  THUÝ")
+    ['nguyen', 'phu', 'trong', 'THUÝ']
+    """
+    return SYLLABLE_WORD.findall(unicodedata.normalize("NFC", name).replace("_", " "))
+
+
+def exonym_key(text: str) -> str:
+    """How exonyms are looked up: ASCII skeleton without separators (``Hanoi`` = ``Ha-Noi``)."""
+    return _LOOKUP_SEPARATORS.sub("", fold(unicodedata.normalize("NFC", text)))
+
+
+class LatinReader:
+    """Reads Latin words as bare syllables; built once per inventory, immutable."""
+
+    def __init__(
+        self, inventory: Iterable[str], exonyms: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        by_fold: dict[str, list[str]] = defaultdict(list)
+        for bare in sorted(set(inventory)):
+            by_fold[fold(bare)].append(bare)
+        self._by_fold = {
+            key: tuple((bare, FOLDED_LOGP) for bare in bares)
+            for key, bares in by_fold.items()
+        }
+        places: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for exonym, place in exonyms:
+            syllables = tuple(remove_tones(w).lower() for w in SYLLABLE_WORD.findall(place))
+            if syllables and all(split_bare(s) is not None for s in syllables):
+                found = places[exonym_key(exonym)]
+                if syllables not in found:
+                    found.append(syllables)
+        self._exonyms = {key: tuple(found) for key, found in places.items()}
+        self.read = lru_cache(maxsize=100_000)(self._read)
+        self.segment = lru_cache(maxsize=100_000)(self._segment)
+
+    def _read(self, word: str) -> tuple[Reading, ...]:
+        """Candidate bare syllables of one written word, as ``(bare, channel log p)``."""
+        lower = unicodedata.normalize("NFC", word).lower()
+        if not lower.isascii():
+            bare = remove_tones(lower)
+            if split_bare(bare) is not None:
+                return ((bare, 0.0),)
+        return self._by_fold.get(fold(lower), ())
+
+    def _segment(self, word: str) -> tuple[tuple[tuple[Chunk, ...], float], ...]:
+        """Ways to read one word as syllable chunks, best first, with the cost of the cuts."""
+        whole = self.read(word)
+        if whole:
+            return (((Chunk(word, whole),), 0.0),)
+        size = len(word)
+        if size > MAX_SYLLABLES_PER_WORD * MAX_SYLLABLE_LENGTH:
+            return ()
+        # best[i]: best cuttings of word[:i] as (score, cut points); the score adds each chunk's
+        # best reading so that cuttings into likely syllables win.
+        best: list[list[tuple[float, tuple[int, ...]]]] = [[] for _ in range(size + 1)]
+        best[0] = [(0.0, (0,))]
+        for end in range(1, size + 1):
+            options = []
+            for start in range(max(0, end - MAX_SYLLABLE_LENGTH), end):
+                readings = self.read(word[start:end]) if best[start] else ()
+                if not readings:
+                    continue
+                step = readings[0][1] + (EXTRA_SYLLABLE_LOGP if start else 0.0)
+                options += [
+                    (score + step, cuts + (end,))
+                    for score, cuts in best[start]
+                    if len(cuts) <= MAX_SYLLABLES_PER_WORD
+                ]
+            options.sort(key=lambda item: -item[0])
+            best[end] = options[:SEGMENTATIONS_PER_WORD]
+        results = []
+        for _, cuts in best[size]:
+            chunks = tuple(
+                Chunk(word[a:b], self.read(word[a:b])) for a, b in zip(cuts, cuts[1:])
+            )
+            results.append((chunks, EXTRA_SYLLABLE_LOGP * (len(chunks) - 1)))
+        return tuple(results)
+
+    def exonym_places(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """The bare syllables of the places whose exonym the whole name is (``Saigon``)."""
+        return self._exonyms.get(exonym_key(name), ())
+
+    def paths(self, name: str) -> list[Path]:
+        """Decoder paths for a Latin-script name, best first; empty when a word cannot be read."""
+        partial: list[tuple[float, tuple[Chunk, ...]]] = [(0.0, ())]
+        for word in latin_words(name):
+            cuts = self.segment(word)
+            partial = sorted(
+                (
+                    (logp + cut_logp, chunks + cut)
+                    for logp, chunks in partial
+                    for cut, cut_logp in cuts
+                ),
+                key=lambda item: -item[0],
+            )[:PATHS]
+            if not partial:
+                break
+        found = [Path(chunks, logp) for logp, chunks in partial if chunks]
+        written = latin_words(name)
+        for syllables in self.exonym_places(name):
+            # The exonym as a whole (Saigon) does not cut into the place's syllables: unless the
+            # words match the syllables one to one, the first chunk holds all of it.
+            if len(written) == len(syllables):
+                sources = written
+            else:
+                sources = [" ".join(written)] + [""] * (len(syllables) - 1)
+            chunks = tuple(
+                Chunk(source, ((bare, 0.0),)) for source, bare in zip(sources, syllables)
+            )
+            found.append(Path(chunks, EXONYM_LOGP if found else 0.0))
+        return found
+
+
+def _exonym_rows() -> list[tuple[str, str]]:
+    rows = shipped_rows("places.tsv", required=("name",))
+    return [
+        (exonym.strip(), row["name"])
+        for _, row in rows
+        for exonym in row.get("exonyms", "").split("|")
+        if exonym.strip()
+    ]
+
+
+@lru_cache(maxsize=4)
+def reader_for(channel: Channel) -> LatinReader:
+    """The reader over a channel's inventory and the shipped exonyms, built once per channel."""
+    return LatinReader(channel.inventory, _exonym_rows())
+
+
+def latin_paths(name: str, channel: Channel | None = None) -> list[Path]:
+    """Decoder paths for a Latin-script name (see the module docstring)."""
+    return reader_for(channel or default_channel()).paths(name)
