@@ -5,8 +5,9 @@ chunk of candidate bare syllables:
 
 - a word written with Vietnamese letters (``Thủy``, ``Thuý``, ``Nguyên``) is read as exactly the
   bare syllable it spells: its vowel letters are kept, wherever the tone mark was placed;
-- an ASCII word (``Thuy``, ``NGUYEN``) may be any bare syllable of the inventory with that
-  skeleton (``tran``, ``trân``, ``trăn``), all equally likely, so the name model chooses vowels and tones;
+- an ASCII word (``Tran``, ``NGUYEN``) may be any bare syllable of the inventory with that
+  skeleton (``tran``, ``trân``, ``trăn``), all equally likely: the name model chooses vowels
+  and tones;
 - a fused ASCII word that is no syllable (``Haiphong``) is cut into syllables by dynamic
   programming over the same index, each extra syllable at a cost, as the Arabic channel does;
 - a whole input equal to a place's exonym (``Hanoi``, ``Saigon``, ``Ho Chi Minh City``, from the

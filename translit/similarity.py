@@ -178,7 +178,8 @@ class Matcher:
     ) -> list[MatchResult]:
         """The ``limit`` choices most like ``query``, best first (ties: earlier choice first).
 
-        ``score_cutoff`` in [0, 1] drops choices scoring below it; ``limit=None`` keeps all.
+        ``score_cutoff`` in [0, 1] drops choices scoring below it (choices scoring 0 are always
+        dropped); ``limit=None`` keeps all.
         """
         if limit is not None and (not isinstance(limit, int) or limit < 1):
             raise ValueError(f"limit must be a positive int or None, got {limit!r}")
@@ -189,7 +190,8 @@ class Matcher:
             searches = [(self._every, found.phonetic)]
         else:
             searches = [(self._latin, found.folded), (self._arabic, found.phonetic)]
-        cutoff = 100.0 * (score_cutoff or 0.0)
+        # A choice with nothing in common (score 0) is never a match.
+        cutoff = max(100.0 * (score_cutoff or 0.0), 1e-9)
         best: dict[int, float] = {}
         # The top `limit` by either key contain the top `limit` by the better of the two; once
         # `limit` choices are found, the weakest of them is a cutoff for the remaining passes.

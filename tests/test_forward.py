@@ -1,0 +1,180 @@
+"""translit.to_arabic: Vietnamese → Arabic spellings from the decoder's correspondence table."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import translit
+from translit.channel import default_channel, key
+from translit.forward import k_best, to_arabic_scored
+from translit.lexicon import shipped_rows
+from translit.syllable import canonical_text, fold
+
+DEV = Path(__file__).parent / "fixtures" / "dev.tsv"
+
+
+def test_nguyen_is_spelled_with_jim_first_then_ghain() -> None:
+    assert translit.to_arabic("Nguyễn", k=2) == ["نجوين", "نغوين"]
+
+
+def test_seed_names_have_their_conventional_spelling_first() -> None:
+    assert translit.to_arabic("Trần Cẩm Tú")[0] == "تران كام تو"
+    assert translit.to_arabic("Nguyễn Phú Trọng")[0] == "نجوين فو ترونغ"
+    assert translit.to_arabic("Hồ Chí Minh")[0] == "هو تشي مينه"
+
+
+def test_spellings_are_distinct_word_separated_and_k_long() -> None:
+    spellings = translit.to_arabic("Nguyễn Thị Thủy Ngân", k=7)
+    assert len(spellings) == len(set(spellings)) == 7
+    assert all(len(s.split(" ")) == 4 for s in spellings)
+
+
+def test_scores_are_sorted_and_match_the_channel() -> None:
+    scored = to_arabic_scored("Lê Văn Lương", k=10)
+    logps = [logp for _, logp in scored]
+    assert logps == sorted(logps, reverse=True)
+    channel = default_channel()
+    expected = sum(channel.spellings(bare)[0][1] for bare in ("lê", "văn", "lương"))
+    assert logps[0] == pytest.approx(expected)
+
+
+def test_tones_case_separators_and_ascii_folding_do_not_change_the_spelling() -> None:
+    reference = translit.to_arabic("Nguyễn Phú Trọng")
+    for variant in ["NGUYỄN PHÚ TRỌNG", "nguyen-phu-trong", "Nguyen Phu Trong", "Nguyên Phu Trong"]:
+        assert translit.to_arabic(variant) == reference
+
+
+def test_errors_name_the_offending_word() -> None:
+    with pytest.raises(TypeError):
+        translit.to_arabic(42)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'Smith'"):
+        translit.to_arabic("Nguyễn Smith")
+    with pytest.raises(ValueError, match="no Vietnamese syllable"):
+        translit.to_arabic("  - ")
+    with pytest.raises(ValueError, match="k must be"):
+        translit.to_arabic("Lê", k=0)
+
+
+@given(st.lists(st.lists(st.floats(-20, 0), min_size=1, max_size=4), min_size=1, max_size=4),
+       st.integers(1, 12))
+def test_k_best_equals_brute_force(scores: list[list[float]], k: int) -> None:
+    options = [[(str(i), s) for i, s in enumerate(sorted(row, reverse=True))] for row in scores]
+    found = [logp for logp, _ in k_best(options, k)]
+    every = sorted(
+        (sum(t) for t in _product([[s for _, s in row] for row in options])), reverse=True
+    )
+    assert found == pytest.approx(every[:k])
+
+
+def _product(rows: list[list[float]]) -> list[tuple[float, ...]]:
+    result: list[tuple[float, ...]] = [()]
+    for row in rows:
+        result = [done + (value,) for done in result for value in row]
+    return result
+
+
+@lru_cache(maxsize=1)
+def _people() -> list[str]:
+    names = (canonical_text(row["name"]) for _, row in shipped_rows("people.tsv"))
+    return sorted({n for n in names if n})
+
+
+def test_round_trip_of_gazetteer_people() -> None:
+    # Not a universal law: Arabic writes neither tones nor most vowel qualities (Vân Dung and
+    # Văn Dũng are both فان دونغ), so the rates are pinned instead. Over all 941 people the
+    # name is within the top 3 for 99.5% and toneless-equal at rank 1 for 95%; this sample of
+    # every fourth name is asserted a couple of points lower.
+    names = _people()[::4]
+    top3 = toneless = 0
+    for name in names:
+        readings = [m.text for m in translit.candidates(translit.to_arabic(name)[0], k=3)]
+        top3 += name in readings
+        toneless += bool(readings) and fold(readings[0]) == fold(name)
+    assert top3 / len(names) >= 0.97
+    assert toneless / len(names) >= 0.92
+
+
+def _built_names(count: int, seed: int) -> list[str]:
+    """Surname + middle + given drawn by frequency from the lexicons (the common names)."""
+    rng = random.Random(seed)
+    surnames = [(r["surname"], float(r["weight"])) for _, r in shipped_rows("surnames.tsv")
+                if " " not in r["surname"]]
+    parts = [(r["syllable"], r["role"], r["gender"], float(r["count"]))
+             for _, r in shipped_rows("name_syllables.tsv")]
+    names = []
+    for _ in range(count):
+        gender = rng.choice("MF")
+        chosen = [rng.choices([s for s, _ in surnames], [w for _, w in surnames])[0]]
+        for role in ("middle", "given"):
+            pool = [p for p in parts if p[1] == role and p[2] in (gender, "")]
+            chosen.append(rng.choices([p[0] for p in pool], [p[3] for p in pool])[0])
+        names.append(" ".join(chosen))
+    return names
+
+
+def test_round_trip_of_built_names() -> None:
+    # Arabic writes neither tones nor most vowel qualities (Phong/Phương → فونغ, Võ/Vũ → فو),
+    # so a round trip cannot always come back to the same name: this pins the rates reached,
+    # measured at 0.88 (within top 3) and 0.725 (toneless rank 1) on this sample; asserted a
+    # few points lower.
+    names = _built_names(120, seed=6)
+    top3 = toneless = 0
+    for name in names:
+        readings = [m.text for m in translit.candidates(translit.to_arabic(name)[0], k=3)]
+        top3 += name in readings
+        toneless += bool(readings) and fold(readings[0]) == fold(name)
+    assert top3 / len(names) >= 0.85
+    assert toneless / len(names) >= 0.70
+
+
+def test_dev_set_observed_spelling_is_among_the_top_five() -> None:
+    # Measured on tests/fixtures/dev.tsv: 0.78 with the exact string, 0.85 after the Arabic
+    # clean-up that lexicon keys get (آ = ا: the table folds alef madda, so آنه comes out
+    # as انه). Asserted two points lower.
+    rows = _dev_rows()
+    exact = cleaned = 0
+    for arabic, golds, _ in rows:
+        spellings = []
+        for gold in golds:
+            # Bà Nà Hills has an English word: no spelling, a miss.
+            with contextlib.suppress(ValueError):
+                spellings += translit.to_arabic(gold, k=5)
+        observed = " ".join(arabic.replace("-", " ").split())
+        exact += observed in spellings
+        cleaned += _cleaned(observed) in {_cleaned(s) for s in spellings}
+    assert exact / len(rows) >= 0.76
+    assert cleaned / len(rows) >= 0.83
+
+
+def _cleaned(spelled: str) -> str:
+    return " ".join(key(token) for token in spelled.split())
+
+
+def _dev_rows() -> list[tuple[str, list[str], str]]:
+    lines = [line for line in DEV.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for line in lines[1:]:
+        cells = dict(zip(header, line.split("\t")))
+        rows.append((cells["arabic"], cells["vietnamese"].split("|"), cells["kind"]))
+    return rows
+
+
+def test_cli_to_arabic_prints_one_line_per_name() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "translit", "to-arabic", "--top", "2", "Nguyễn", "Smith"],
+        capture_output=True, text=True, encoding="utf-8",
+    )
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == ["Nguyễn\tنجوين\tنغوين", "Smith"]
+    assert "'Smith'" in done.stderr

@@ -1,0 +1,116 @@
+"""Latin-script input through normalize/candidates: ASCII, accented, NFD, odd tone placement."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import translit
+from translit.latin import exonym_key, latin_paths, latin_words
+from translit.syllable import canonical_text, fold, remove_tones
+
+DEV = Path(__file__).parent / "fixtures" / "dev.tsv"
+
+
+def top(name: str) -> str | None:
+    match = translit.normalize(name)
+    return None if match is None else match.text
+
+
+@pytest.mark.parametrize("written", [
+    "Nguyen Phu Trong", "nguyen-phu-trong", "NGUYEN_PHU_TRONG", "Nguyễn Phú Trọng",
+])
+def test_ascii_and_separators_read_as_the_accented_name(written: str) -> None:
+    assert top(written) == "Nguyễn Phú Trọng"
+
+
+def test_all_caps_ascii_name_gets_its_tones() -> None:
+    assert top("TRAN CAM TU") == "Trần Cẩm Tú"
+
+
+def test_unaccented_female_name_reads_with_thi() -> None:
+    readings = [m.text for m in translit.candidates("Nguyen Thi Thuy Ngan", k=3)]
+    assert {"Nguyễn Thị Thúy Ngân", "Nguyễn Thị Thủy Ngân"} <= set(readings)
+    assert translit.normalize("Nguyen Thi Thuy Ngan").gender == "F"  # type: ignore[union-attr]
+
+
+def test_accented_words_keep_their_vowel_letters() -> None:
+    # "Nguyên" (no tone) and "Nguyen" differ only by the tone; "Vân" is not "Văn".
+    chunks = latin_paths("Vân Thuý")[0].chunks
+    assert [[bare for bare, _ in c.candidates] for c in chunks] == [["vân"], ["thuy"]]
+
+
+@pytest.mark.parametrize("written", ["Hoà Bình", "Hòa Bình", "HOÀ BÌNH"])
+def test_either_tone_placement_reads_the_same_and_comes_out_traditional(written: str) -> None:
+    assert top(written) == "Hòa Bình"
+    nfd = unicodedata.normalize("NFD", written)
+    assert top(nfd) == "Hòa Bình"
+
+
+def test_modern_placement_is_available_on_request() -> None:
+    assert canonical_text("Hòa Bình Thủy", style="modern") == "Hoà Bình Thuỷ"
+
+
+@pytest.mark.parametrize(("written", "place"), [
+    ("Hanoi", "Hà Nội"), ("Haiphong", "Hải Phòng"), ("Ba Na Hills", "Bà Nà"),
+    ("Thua Thien-Hue", "Thừa Thiên Huế"),
+])
+def test_exonyms_and_fused_words_find_the_place(written: str, place: str) -> None:
+    match = translit.normalize(written)
+    assert match is not None and match.kind == "place"
+    # The gazetteer lists Thừa Thiên Huế both with and without its hyphen: either is right.
+    assert match.text.replace(" - ", " ") == place
+
+
+def test_saigon_reads_as_sai_gon_with_ho_chi_minh_as_an_alternative() -> None:
+    readings = [m.text for m in translit.candidates("Saigon", k=3)]
+    assert readings[0] == "Sài Gòn" and "Hồ Chí Minh" in readings
+
+
+def test_words_and_exonym_keys_ignore_separators_and_case() -> None:
+    assert latin_words("nguyen-phu_trong  THUÝ") == ["nguyen", "phu", "trong", "THUÝ"]
+    assert exonym_key("Ba Ria-Vung Tau") == exonym_key("BA RIA - VUNG TAU") == "bariavungtau"
+
+
+def test_non_vietnamese_latin_is_not_a_name() -> None:
+    assert translit.normalize("hello world") is None
+    assert translit.candidates("Smith", k=3) == []
+
+
+def test_mixed_list_reads_each_name_in_its_script() -> None:
+    names = ["تران كام تو", "Tran Cam Tu", "Trần Cẩm Tú", "هانوي", "Hanoi"]
+    assert [top(name) for name in names] == ["Trần Cẩm Tú"] * 3 + ["Hà Nội"] * 2
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Nguyễn Thị Thủy Ngân", "Trần Cẩm Tú", "Võ Nguyên Giáp", "Hà Nội"]),
+       st.sampled_from(["NFC", "NFD"]), st.sampled_from([str.lower, str.upper, str.title]),
+       st.sampled_from([" ", "-", "_", "  "]))
+def test_case_normal_form_and_separators_do_not_change_the_reading(
+    name: str, form: str, case: object, separator: str
+) -> None:
+    assert callable(case)
+    written = unicodedata.normalize(form, separator.join(case(name).split()))  # type: ignore[arg-type]
+    assert top(written) == top(name) == name
+
+
+def test_dev_set_tone_stripped_gold_reads_exactly() -> None:
+    # Measured on tests/fixtures/dev.tsv (gold with tones removed, vowel letters kept / folded
+    # to ASCII): persons 0.835 / 0.822, places 0.877 / 0.872 at rank 1. The misses are tone
+    # choices of the name model (Bảo for Bao, Hiếu for Hiệu) and person-order guesses, not the
+    # front-end. Asserted two points lower.
+    floors = {("person", remove_tones): 0.81, ("place", remove_tones): 0.85,
+              ("person", fold): 0.80, ("place", fold): 0.85}
+    rows = [line.split("\t") for line in DEV.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")][1:]
+    for (kind, strip), floor in floors.items():
+        selected = [row for row in rows if row[2] == kind]
+        exact = 0
+        for row in selected:
+            golds = row[1].split("|")
+            exact += top(strip(golds[0])) in golds
+        assert exact / len(selected) >= floor, (kind, strip.__name__)
