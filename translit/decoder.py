@@ -15,17 +15,22 @@ probabilities are a softmax over what the beam kept.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from translit.channel import Chunk
 from translit.names import GENDERS, Entry, Gazetteer, NameModel, Role
-from translit.syllable import title
 from translit.types import Gender, Kind, Match, Part
 
 BEAM = 12
 OPTIONS_PER_CHUNK = 10
+OPTION_CACHE_SIZE = 200_000
+# A path, or a role pattern, whose best possible score is this far below the best reading found
+# cannot win; readings this far below the best do not change the probabilities.
+PATH_MARGIN = 8.0
+RANK_MARGIN = 14.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,8 @@ class Decoder:
     def __init__(self, model: NameModel, weights: Weights | None = None) -> None:
         self.model = model
         self.weights = weights or Weights()
+        # A plain dict: reads and writes of one key are atomic, and a lost race only recomputes.
+        self._option_cache: dict[tuple[Chunk, Role, Gender], tuple[tuple[float, Part], ...]] = {}
 
     def decode(
         self, paths: Sequence[Path], *, k: int = 5, gender: Gender | None = None,
@@ -103,20 +110,27 @@ class Decoder:
         paths = [p for p in paths if p.chunks and all(chunk.candidates for chunk in p.chunks)]
         if not paths or not self._is_name(paths):
             return []
+        paths = sorted(paths, key=_best_reading, reverse=True)
+        top = _best_reading(paths[0])
         readings: list[_Reading] = []
+        floor = -math.inf
         for path in paths:
+            if _best_reading(path) < top - PATH_MARGIN:
+                break
+            known = self._known(path, gender, kind)
+            readings += known
+            floor = max([floor, *(reading.score for reading in known)])
             if kind != "place":
-                readings += self._persons(path, gender)
-            readings += self._known(path, gender, kind)
-        return self._rank(readings, k)
+                persons = self._persons(path, gender, floor - PATH_MARGIN)
+                readings += persons
+                floor = max([floor, *(reading.score for reading in persons)])
+        return self._rank([r for r in readings if r.score >= floor - RANK_MARGIN], k)
 
     def _is_name(self, paths: Sequence[Path]) -> bool:
         """Whether the best spelling reading beats "these letters are not a Vietnamese name"."""
         weights = self.weights
         best = max(
-            path.logp
-            + sum(chunk.candidates[0][1] + weights.any_syllable_logp for chunk in path.chunks)
-            for path in paths
+            _best_reading(path) + weights.any_syllable_logp * len(path.chunks) for path in paths
         )
         letters = sum(len(chunk.text) for chunk in paths[0].chunks)
         return best > weights.not_a_name_logp + weights.not_a_name_letter_logp * letters
@@ -126,19 +140,29 @@ class Decoder:
             return 0.0 if gender == hint else math.log(0.02)
         return math.log(self.weights.gender_prior.get(gender, 0.5))
 
-    def _persons(self, path: Path, hint: Gender | None) -> list[_Reading]:
-        size = len(path.chunks)
-        patterns = PATTERNS.get(size, ())
+    def _persons(self, path: Path, hint: Gender | None, floor: float) -> list[_Reading]:
+        """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
         generic = self.weights.person_logp + math.log1p(-self.weights.known_person_share)
-        readings = []
-        for roles, pattern_p in patterns:
+        plans = []
+        for roles, pattern_p in PATTERNS.get(len(path.chunks), ()):
             for gender in GENDERS:
                 base = generic + math.log(pattern_p) + self._gender_logp(gender, hint) + path.logp
-                for score, parts in self._beam(path.chunks, roles, gender):
-                    score += base + self._pair_bonus(parts, roles, gender)
-                    channel = sum(part.channel_logp for part in parts)
-                    text = title(" ".join(part.syllable for part in _vietnamese_order(parts)))
-                    readings.append(_Reading(text, "person", score, parts, gender, False, channel))
+                bound = base + sum(
+                    self._options(chunk, role, gender)[0][0]
+                    for chunk, role in zip(path.chunks, roles)
+                )
+                plans.append((bound, base, roles, gender))
+        plans.sort(key=lambda plan: -plan[0])
+        readings: list[_Reading] = []
+        for bound, base, roles, gender in plans:
+            if bound < floor:
+                break
+            for score, parts in self._beam(path.chunks, roles, gender):
+                score += base + self._pair_bonus(parts, roles, gender)
+                channel = sum(part.channel_logp for part in parts)
+                text = _title(part.syllable for part in _vietnamese_order(parts))
+                readings.append(_Reading(text, "person", score, parts, gender, False, channel))
+                floor = max(floor, score - PATH_MARGIN)
         return readings
 
     def _beam(
@@ -146,22 +170,25 @@ class Decoder:
     ) -> list[tuple[float, tuple[Part, ...]]]:
         beam: list[tuple[float, tuple[Part, ...]]] = [(0.0, ())]
         for chunk, role in zip(chunks, roles):
-            options = []
-            for bare, channel_logp in chunk.candidates:
-                for toned, prior_logp in self.model.toned(bare, role, gender):
-                    part = Part(chunk.text, toned, role, channel_logp, prior_logp)
-                    options.append((channel_logp + prior_logp, part))
-            options.sort(key=lambda item: -item[0])
-            options = options[:OPTIONS_PER_CHUNK]
-            beam = sorted(
-                (
-                    (score + step, parts + (part,))
-                    for score, parts in beam
-                    for step, part in options
-                ),
-                key=lambda item: -item[0],
-            )[:BEAM]
+            beam = _k_best_sums(beam, self._options(chunk, role, gender), BEAM)
         return beam
+
+    def _options(self, chunk: Chunk, role: Role, gender: Gender) -> tuple[tuple[float, Part], ...]:
+        """The best toned syllables for a chunk in a role, with their scores (cached)."""
+        cache_key = (chunk, role, gender)
+        found = self._option_cache.get(cache_key)
+        if found is None:
+            source = chunk.text
+            options = [
+                (channel + prior, Part(source, toned, role, channel, prior))
+                for bare, channel in chunk.candidates
+                for toned, prior in self.model.toned(bare, role, gender)
+            ]
+            found = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_first))
+            if len(self._option_cache) >= OPTION_CACHE_SIZE:
+                self._option_cache.clear()
+            self._option_cache[cache_key] = found
+        return found
 
     def _pair_bonus(self, parts: Sequence[Part], roles: Sequence[Role], gender: Gender) -> float:
         if len(parts) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner"):
@@ -227,6 +254,44 @@ class Decoder:
             )
             for (score, reading), weight in zip(ranked[:k], weights[:k])
         ]
+
+
+def _first(item: tuple[float, Part]) -> float:
+    return item[0]
+
+
+def _k_best_sums(
+    beam: Sequence[tuple[float, tuple[Part, ...]]],
+    options: Sequence[tuple[float, Part]],
+    k: int,
+) -> list[tuple[float, tuple[Part, ...]]]:
+    """The ``k`` best extensions of a beam by one syllable; both inputs sorted best first.
+
+    A frontier over the grid of (beam index, option index): only cells next to a taken one can
+    be next, so this costs O(k log k) instead of sorting all len(beam) × len(options) sums.
+    """
+    if not beam or not options:
+        return []
+    frontier = [(-(beam[0][0] + options[0][0]), 0, 0)]
+    seen = {(0, 0)}
+    result: list[tuple[float, tuple[Part, ...]]] = []
+    while frontier and len(result) < k:
+        negative, i, j = heapq.heappop(frontier)
+        result.append((-negative, beam[i][1] + (options[j][1],)))
+        for a, b in ((i + 1, j), (i, j + 1)):
+            if a < len(beam) and b < len(options) and (a, b) not in seen:
+                seen.add((a, b))
+                heapq.heappush(frontier, (-(beam[a][0] + options[b][0]), a, b))
+    return result
+
+
+def _best_reading(path: Path) -> float:
+    return path.logp + sum(chunk.candidates[0][1] for chunk in path.chunks)
+
+
+def _title(syllables: Iterable[str]) -> str:
+    """Title case for lower-case syllables (faster than the general :func:`syllable.title`)."""
+    return " ".join(syllable[0].upper() + syllable[1:] for syllable in syllables)
 
 
 def _vietnamese_order(parts: Sequence[Part]) -> Sequence[Part]:
