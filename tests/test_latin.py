@@ -100,11 +100,11 @@ def test_case_normal_form_and_separators_do_not_change_the_reading(
 
 def test_dev_set_tone_stripped_gold_reads_exactly() -> None:
     # Measured on tests/fixtures/dev.tsv (gold with tones removed, vowel letters kept / folded
-    # to ASCII): persons 0.835 / 0.822, places 0.877 / 0.872 at rank 1. The misses are tone
-    # choices of the name model (Bảo for Bao, Hiếu for Hiệu) and person-order guesses, not the
-    # front-end. Asserted two points lower.
-    floors = {("person", remove_tones): 0.81, ("place", remove_tones): 0.85,
-              ("person", fold): 0.80, ("place", fold): 0.85}
+    # to ASCII): persons 0.870 / 0.848, places 0.863 / 0.855 at rank 1 (decoder of e214bbc).
+    # The misses are tone choices of the name model (Bảo for Bao, Hiếu for Hiệu) and
+    # person-order guesses, not the front-end. Asserted two points lower.
+    floors = {("person", remove_tones): 0.85, ("place", remove_tones): 0.84,
+              ("person", fold): 0.82, ("place", fold): 0.83}
     rows = [line.split("\t") for line in DEV.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")][1:]
     for (kind, strip), floor in floors.items():
