@@ -29,6 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from translit import arabic
+from translit.cache import cached
 from translit.lexicon import LexiconError, parse_float, shipped_rows
 from translit.syllable import VOWELS, split_bare
 
@@ -192,8 +193,21 @@ class Channel:
             by_skeleton[spelled.translate(_SKELETON)].extend(readings)
         self._skeleton = {k: _best(v) for k, v in by_skeleton.items()}
         self._skeleton_keys = sorted(self._skeleton)
+        self._add_caches()
+
+    def _add_caches(self) -> None:
         self.read = lru_cache(maxsize=200_000)(self._read)
         self.segment = lru_cache(maxsize=200_000)(self._segment)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the compiled index, not the per-process look-up caches."""
+        state = dict(self.__dict__)
+        del state["read"], state["segment"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._add_caches()
 
     @property
     def inventory(self) -> frozenset[str]:
@@ -298,7 +312,7 @@ def default_table() -> Correspondences:
 
 @lru_cache(maxsize=1)
 def default_channel() -> Channel:
-    """The channel over the shipped syllable inventory, built once on first use."""
+    """The channel over the shipped syllable inventory, built once on first use (disk-cached)."""
     from translit.names import default_inventory
 
-    return Channel(default_table(), default_inventory())
+    return cached("channel", lambda: Channel(default_table(), default_inventory()))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from translit.cache import cached
 from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_rows
 from translit.syllable import SYLLABLE_WORD, canonical_text, remove_tones, split_bare, toned_forms
 from translit.types import Gender, Kind
@@ -34,7 +35,7 @@ TONED_PER_SYLLABLE = 3
 PROMINENCE_WEIGHT = {1: 1.0, 2: 8.0, 3: 60.0}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: unpickling 20k slotted dataclasses would double start-up
 class Entry:
     """A whole name the gazetteer knows: a notable person, a place, a user lexicon entry."""
 
@@ -100,7 +101,20 @@ class NameModel:
         self._pairs = pairs
         self._pair_totals = {g: sum(v.values()) for g, v in pairs.items()}
         self.gazetteer = gazetteer
+        self._add_caches()
+
+    def _add_caches(self) -> None:
         self.toned = lru_cache(maxsize=100_000)(self._toned)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the priors, not the per-process look-up cache."""
+        state = dict(self.__dict__)
+        del state["toned"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._add_caches()
 
     def unigram(self, syllable: str) -> float:
         """P(syllable) in running Vietnamese, with add-one smoothing."""
@@ -256,8 +270,8 @@ def load_model(extra_lexicons: Sequence[str | Path] = ()) -> NameModel:
 
 @lru_cache(maxsize=1)
 def default_model() -> NameModel:
-    """The model over the shipped lexicons, built once on first use."""
-    return load_model()
+    """The model over the shipped lexicons, built once on first use (disk-cached)."""
+    return cached("model", load_model)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,56 @@
+"""The disk cache of compiled tables."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from translit import cache
+from translit.channel import Channel, default_channel
+from translit.names import NameModel, default_model
+
+
+def test_compiled_tables_survive_a_pickle_round_trip() -> None:
+    channel = pickle.loads(pickle.dumps(default_channel()))
+    assert isinstance(channel, Channel)
+    assert channel.read("نجوين") == default_channel().read("نجوين")
+    model = pickle.loads(pickle.dumps(default_model()))
+    assert isinstance(model, NameModel)
+    assert model.toned("nguyên", "surname", "M") == default_model().toned("nguyên", "surname", "M")
+
+
+def test_cached_builds_once_then_reads_from_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"answer": 42}
+
+    assert cache.cached("probe", build) == {"answer": 42}
+    assert cache.cached("probe", build) == {"answer": 42}
+    assert len(calls) == 1
+    assert [p.name.startswith("probe-") for p in tmp_path.iterdir()] == [True]
+
+
+def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path))
+    (tmp_path / f"probe-{cache.fingerprint()}.pickle").write_bytes(b"not a pickle")
+    assert cache.cached("probe", lambda: [1, 2]) == [1, 2]
+
+
+def test_an_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(blocker / "sub"))
+    assert cache.cached("probe", lambda: "built") == "built"
+
+
+def test_caching_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", "off")
+    assert cache.cache_dir() is None
+    assert cache.cached("probe", lambda: "fresh") == "fresh"

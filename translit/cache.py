@@ -1,0 +1,86 @@
+"""A disk cache of the compiled tables, so that start-up does not recompile the lexicons.
+
+Compiling the spelling index and the name model from the TSV lexicons takes about two seconds;
+loading the compiled result takes a fraction of that. The cache file's name carries a
+fingerprint of the package version, the lexicon files and the modules that compile them, so an
+edited lexicon or a new release never reads a stale table. The cache lives in
+``$TRANSLIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translit``, else ``~/.cache/translit``; set
+``TRANSLIT_CACHE_DIR=off`` to disable it. A cache that cannot be read or written is ignored:
+the tables are then compiled in memory as if there were none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from translit.lexicon import lexicon_dir
+
+T = TypeVar("T")
+
+# The modules whose code decides what the compiled tables hold.
+_COMPILERS = ("channel.py", "names.py", "syllable.py", "lexicon.py", "cache.py")
+
+
+def cache_dir() -> Path | None:
+    """Where compiled tables are kept, or ``None`` when caching is off."""
+    configured = os.environ.get("TRANSLIT_CACHE_DIR")
+    if configured is not None:
+        return None if configured.lower() in ("", "off", "0", "none") else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "translit"
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A digest of everything the compiled tables depend on."""
+    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    lexicons = lexicon_dir()
+    for entry in sorted(lexicons.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".tsv"):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    package = Path(__file__).resolve().parent
+    for name in _COMPILERS:
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """``build()``, or the result of an earlier identical ``build()`` read back from disk."""
+    directory = cache_dir()
+    if directory is None:
+        return build()
+    path = directory / f"{name}-{fingerprint()}.pickle"
+    try:
+        with path.open("rb") as stream:
+            value: T = pickle.load(stream)
+        return value
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        pass
+    value = build()
+    _store(path, value)
+    return value
+
+
+def _store(path: Path, value: object) -> None:
+    """Write atomically (temp file, then rename); a read-only or full disk is not an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
