@@ -13,6 +13,7 @@ from translit.forward import to_arabic
 from translit.lexicon import LexiconError
 from translit.normalizer import Normalizer, default_normalizer
 from translit.similarity import Matcher, MatchResult, match, similarity
+from translit.text import find_names
 from translit.types import Gender, Kind, Match, Part, Span
 
 __version__ = "0.1.0"
@@ -27,6 +28,7 @@ __all__ = [
     "Span",
     "__version__",
     "candidates",
+    "find_names",
     "match",
     "normalize",
     "similarity",

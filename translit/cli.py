@@ -23,6 +23,7 @@ from types import FrameType
 from typing import BinaryIO, TextIO
 
 import translit
+from translit import annotate as text_annotate
 from translit import forward
 from translit.explain import explain
 from translit.pipeline import STATUSES, DecodeSettings, annotate
@@ -260,6 +261,8 @@ COMMANDS: tuple[Command, ...] = (
             EXPLAIN_EXAMPLES, _add_explain_arguments, _run_explain),
     Command("to-arabic", forward.CLI_HELP, forward.CLI_EXAMPLES,
             forward.add_cli_arguments, forward.run_cli),
+    Command("annotate", "find Vietnamese names in Arabic running text: spans, marked text, list",
+            text_annotate.EXAMPLES, text_annotate.add_arguments, text_annotate.run),
 )
 
 

@@ -1,0 +1,169 @@
+"""Context words around names in Arabic text: clitics, title/role cues and stop words.
+
+All word lists are data (``lexicons/cues.tsv``, ``lexicons/stopwords.tsv``), loaded once on first
+use and folded with :func:`translit.arabic.normalize`, as the tokens are.
+
+>>> [(clitic, stem) for clitic, stem in strip_clitics("والرفيق")][:3]
+[('', 'والرفيق'), ('و', 'الرفيق'), ('وال', 'رفيق')]
+>>> cue_table().phrases[("الرفيقه",)].gender
+'F'
+>>> is_stopword("هو"), is_stopword("هانوي")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from translit import arabic
+from translit.lexicon import LexiconError, parse_float, shipped_rows
+from translit.types import Gender
+
+CueKind = Literal["person", "place", "foreign"]
+
+# Proclitics glued to an Arabic word, alone and in the combinations news text uses; the longest
+# are tried too, so والرفيق gives و + الرفيق and وال + رفيق.
+CLITICS = (
+    "و", "ف", "ب", "ل", "ك", "ال", "لل",
+    "وال", "فال", "بال", "كال", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك", "وبال", "فبال",
+)
+# What is left after a clitic must still be a word, not one letter.
+MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A title, role or place word: the phrase as written, the gender and kind it suggests.
+
+    ``kind`` is ``foreign`` for a nationality word (الكوري): the name after it is not Vietnamese.
+    """
+
+    text: str
+    gender: Gender | None
+    kind: CueKind
+    strength: float
+
+
+@dataclass(frozen=True, slots=True)
+class CueTable:
+    """Cue phrases keyed by their folded words; ``longest`` bounds the phrase look-back."""
+
+    phrases: dict[tuple[str, ...], Cue]
+    longest: int
+    last_words: frozenset[str]
+
+
+@lru_cache(maxsize=200_000)
+def strip_clitics(word: str) -> tuple[tuple[str, str], ...]:
+    """``(clitic, stem)`` readings of a folded word, the word itself first."""
+    readings = [("", word)]
+    for clitic in CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= MIN_STEM:
+            readings.append((clitic, word[len(clitic):]))
+    return tuple(readings)
+
+
+def fold_word(text: str) -> str:
+    """A word as the cue and stop-word tables key it (Arabic clean-up, آ → ا)."""
+    return arabic.normalize(text).replace("آ", "ا")
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> CueTable:
+    """The shipped cue phrases, loaded once."""
+    phrases: dict[tuple[str, ...], Cue] = {}
+    for number, row in shipped_rows("cues.tsv", required=("cue", "gender", "kind", "strength")):
+        where = f"lexicons/cues.tsv:{number}"
+        words = tuple(fold_word(word) for word in row["cue"].split())
+        if not words:
+            raise LexiconError(f"{where}: empty cue")
+        gender: Gender | None
+        if row["gender"] == "M":
+            gender = "M"
+        elif row["gender"] == "F":
+            gender = "F"
+        elif not row["gender"]:
+            gender = None
+        else:
+            raise LexiconError(f"{where}: gender must be M, F or empty, got {row['gender']!r}")
+        kind: CueKind
+        if row["kind"] == "person":
+            kind = "person"
+        elif row["kind"] == "place":
+            kind = "place"
+        elif row["kind"] == "foreign":
+            kind = "foreign"
+        else:
+            raise LexiconError(
+                f"{where}: kind must be person, place or foreign, got {row['kind']!r}"
+            )
+        strength = parse_float(row["strength"], where=where)
+        phrases[words] = Cue(row["cue"], gender, kind, strength)
+    return CueTable(
+        phrases, max((len(words) for words in phrases), default=0),
+        frozenset(words[-1] for words in phrases),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Stopword:
+    """A common Arabic word: may it stand alone for a given name, what it costs inside a name."""
+
+    link: bool
+    cost: float
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, Stopword]:
+    table: dict[str, Stopword] = {}
+    for number, row in shipped_rows("stopwords.tsv", required=("word", "link", "cost")):
+        where = f"lexicons/stopwords.tsv:{number}"
+        if row["link"] not in ("yes", "no"):
+            raise LexiconError(f"{where}: link must be yes or no, got {row['link']!r}")
+        table[fold_word(row["word"])] = Stopword(
+            row["link"] == "yes", parse_float(row["cost"], where=where)
+        )
+    return table
+
+
+def is_stopword(word: str) -> bool:
+    """Whether a word is a common Arabic word that is never a name on its own."""
+    return fold_word(word) in _stopwords()
+
+
+def stopword_cost(word: str) -> float:
+    """What a word costs inside a run read as a name: 0 unless it is a stop word."""
+    found = _stopwords().get(fold_word(word))
+    return 0.0 if found is None else found.cost
+
+
+def may_link(word: str) -> bool:
+    """Whether a lone word may be a given name mentioned before: any non-stop word, and the few
+    stop words that are rare as Arabic words (``link`` = yes)."""
+    found = _stopwords().get(fold_word(word))
+    return found is None or found.link
+
+
+def is_cue_word(word: str) -> bool:
+    """Whether a word (clitics aside) is a one-word cue: a title or place word is no name part."""
+    phrases = cue_table().phrases
+    return any((stem,) in phrases for _, stem in strip_clitics(fold_word(word)))
+
+
+def cue_ending_at(words: Sequence[str], end: int) -> tuple[Cue, int] | None:
+    """The longest cue phrase whose last word is ``words[end - 1]`` (clitics stripped from its
+    first word), with the index of its first word; ``None`` when no cue ends there."""
+    table = cue_table()
+    if end < 1 or not any(stem in table.last_words for _, stem in strip_clitics(words[end - 1])):
+        return None
+    for size in range(min(table.longest, end), 0, -1):
+        start = end - size
+        rest = tuple(words[start + 1:end])
+        for _, stem in strip_clitics(words[start]):
+            cue = table.phrases.get((stem, *rest))
+            if cue is not None:
+                return cue, start
+    return None

@@ -1,0 +1,466 @@
+"""Vietnamese names in running Arabic text: find them, read them, link later mentions.
+
+The text is read line by line (bounded windows, so time is linear in its length). In each window
+every run of 1..``MAX_RUN`` consecutive Arabic words, the first one with or without its clitics
+(و ف ب ل ك ال لل …), is decoded by the core :class:`~translit.Normalizer`; a run's *gain* is how
+much better it reads as a name than as ordinary letters, plus support from a title or place word
+before it (``lexicons/cues.tsv``) and from the Vietnamese slug of the page's address. Dynamic
+programming then picks the non-overlapping runs with the largest total gain. A lone word is a name
+only when it is a gazetteer entry (هانوي) or the given name of a person named in full earlier (تو
+after تران كام تو); common Arabic words (``lexicons/stopwords.tsv``: هو، لي، من …) never are.
+
+>>> text = "والرفيق تران كام تو في هانوي."
+>>> [(text[s.start:s.end], s.match.text, s.cue) for s in find_names(text)]
+[('تران كام تو', 'Trần Cẩm Tú', 'الرفيق'), ('هانوي', 'Hà Nội', None)]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import regex
+
+from translit import arabic
+from translit.cues import (
+    Cue,
+    cue_ending_at,
+    fold_word,
+    is_cue_word,
+    may_link,
+    stopword_cost,
+    strip_clitics,
+)
+from translit.normalizer import Normalizer, default_normalizer
+from translit.slugs import Slugs
+from translit.types import Gender, Kind, Match, Span
+
+MAX_RUN = 6
+CANDIDATES = 5
+# A line longer than this is cut at a space: it bounds the work held in memory at once.
+WINDOW_CHARS = 20_000
+# How far back (in words, within the clause) a title may stand before the name it introduces.
+CUE_WINDOW = 8
+
+# "Not a name": the letters of the run drawn from Arabic at random (the decoder's own yardstick).
+NOT_A_NAME_LOGP = math.log(0.1)
+LETTER_LOGP = -3.0
+# Each span costs this much, so one long name beats the same words cut into two.
+SPAN_COST = 5.0
+CLITIC_COST = 1.0
+ARTICLE_COST = 3.0
+# A word inside a name that starts with و is more likely "and …": the next name, or no name.
+CONJUNCTION_COST = 4.0
+# Vietnamese names have 2-4 syllables; each word beyond TYPICAL_WORDS costs this much.
+TYPICAL_WORDS = 4
+LONG_COST = 4.0
+# A lone word (a gazetteer entry) carries less evidence than a whole name.
+LONE_COST = 3.0
+KNOWN_BONUS = 2.0
+# A given name (or the last words of a name) that points back to the one person named so before.
+LINK_GAIN = 6.0
+CUE_BONUS = 1.5
+SLUG_BONUS = 6.0
+# A lone word read as a gazetteer entry that is not the decoder's first choice must still hold
+# this share of the probability.
+MIN_KNOWN_SHARE = 0.15
+# A word is a possible name part only when the channel spells it well: at most this many syllables,
+# each at least this likely on average (names score above -2.5; most Arabic words do not read).
+MAX_SYLLABLES_PER_WORD = 3
+MIN_WORD_LOGP = -3.5
+
+# Between two words of one name there may be spaces and hyphens (فونغ نها - كي بانغ), nothing else.
+_JOINABLE_GAP = regex.compile(r"[\s\-‐-―]*")
+# A title stops counting across the end of a clause.
+_CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:()\[\]{}\n]")
+_LINE = regex.compile(r"[^\n]*\n?")
+_NOT_ARABIC_LETTER = regex.compile(r"[^\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+# Gazetteer wards numbered in the source data (Mỹ Đình 1, Mỹ Đình 2): the text names the place.
+_NUMBER_SUFFIX = regex.compile(r"\s+\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A token of the text and the (clitic, stem) readings whose stem may be a name part."""
+
+    token: arabic.Token
+    folded: str
+    readings: tuple[tuple[str, str], ...]
+
+    @property
+    def whole(self) -> bool:
+        """Whether the word can be read as it stands, without a clitic."""
+        return bool(self.readings) and not self.readings[0][0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The title or place word before a position: the cue and whether it stands right there."""
+
+    cue: Cue | None = None
+    adjacent: bool = False
+
+    @property
+    def titled(self) -> bool:
+        """Whether a person's title stands right before the position (الرفيق تو)."""
+        return self.adjacent and self.cue is not None and self.cue.kind == "person"
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A run of words read as a name, with its gain over "not a name"."""
+
+    first: int
+    stems: tuple[str, ...]
+    start: int
+    match: Match
+    gain: float
+    cue: str | None
+    linked: bool = False
+
+    @property
+    def size(self) -> int:
+        return len(self.stems)
+
+
+@dataclass(slots=True)
+class _Document:
+    """What the reader has learnt so far in one text: slugs, and persons by their last words."""
+
+    slugs: Slugs
+    persons: dict[tuple[str, ...], dict[str, tuple[Match, str]]] = field(default_factory=dict)
+
+    def remember(self, stems: tuple[str, ...], match: Match, source: str) -> None:
+        """A person named in full: its given name (and last words) may stand for it later."""
+        for size in range(1, len(stems)):
+            self.persons.setdefault(stems[-size:], {})[match.text] = (match, source)
+
+    def antecedent(self, stems: tuple[str, ...]) -> tuple[Match, str] | None:
+        """The one person named before whose name ends with ``stems``, if unambiguous."""
+        found = self.persons.get(stems, {})
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+class NameFinder:
+    """Finds Vietnamese names in Arabic text with a :class:`~translit.Normalizer`; thread-safe.
+
+    >>> finder = NameFinder()
+    >>> [s.match.text for s in finder.find("زار رئيس الوزراء فام مينه تشينه مقاطعة كوانغ نينه")]
+    ['Phạm Minh Chính', 'Quảng Ninh']
+    """
+
+    def __init__(self, normalizer: Normalizer | None = None) -> None:
+        self.normalizer = normalizer or default_normalizer()
+        self._readings = lru_cache(maxsize=200_000)(self._word_readings)
+
+    def find(self, text: str, *, url: str | Sequence[str] | None = None) -> list[Span]:
+        """All names in ``text``, in order; see :func:`find_names`."""
+        return list(self.iter_spans(text, url=url))
+
+    def iter_spans(self, text: str, *, url: str | Sequence[str] | None = None) -> Iterator[Span]:
+        """Names in ``text`` window by window, in order: for long documents."""
+        if not isinstance(text, str):
+            raise TypeError(f"expected a str text, got {type(text).__name__}")
+        urls = [url] if isinstance(url, str) else list(url or ())
+        document = _Document(Slugs.from_text(text, urls))
+        for offset, window in _windows(text):
+            yield from self._window(window, offset, document)
+
+    def _window(self, text: str, offset: int, document: _Document) -> Iterator[Span]:
+        words = [self._word(token) for token in arabic.tokenize(text)]
+        if not any(word.readings for word in words):
+            return
+        folded = [word.folded for word in words]
+        contexts = [
+            _context(text, words, folded, index) if word.readings else _NO_CONTEXT
+            for index, word in enumerate(words)
+        ]
+        chosen = _best_cover(len(words), self._candidates(text, words, contexts, document))
+        by_first = {candidate.first: candidate for candidate in chosen}
+        index = 0
+        while index < len(words):
+            candidate = by_first.get(index)
+            if candidate is None:
+                candidate = self._link(text, words[index], index, contexts[index], document)
+            elif not candidate.linked:
+                candidate = self._relink(candidate, contexts[index], document)
+            if candidate is None:
+                index += 1
+                continue
+            end = words[index + candidate.size - 1].token.end
+            source = text[candidate.start:end]
+            match = candidate.match
+            if match.kind == "person" and candidate.size >= 2 and not candidate.linked:
+                document.remember(candidate.stems, match, source)
+            yield Span(offset + candidate.start, offset + end, source, match, candidate.cue)
+            index += candidate.size
+
+    def _word(self, token: arabic.Token) -> _Word:
+        folded, readings = self._readings(token.text)
+        return _Word(token, folded, readings)
+
+    def _word_readings(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        folded = fold_word(text)
+        if _NOT_ARABIC_LETTER.search(folded) or is_cue_word(folded):
+            return folded, ()
+        return folded, tuple(
+            (clitic, stem) for clitic, stem in strip_clitics(folded) if self._spellable(stem)
+        )
+
+    def _spellable(self, stem: str) -> bool:
+        """Whether the channel spells ``stem`` as a few likely syllables."""
+        cuts = self.normalizer.channel.segment(stem)
+        if not cuts or len(cuts[0].chunks) > MAX_SYLLABLES_PER_WORD:
+            return False
+        best = cuts[0]
+        logp = best.logp + sum(chunk.candidates[0][1] for chunk in best.chunks)
+        return logp / len(best.chunks) >= MIN_WORD_LOGP
+
+    def _candidates(
+        self, text: str, words: Sequence[_Word], contexts: Sequence[_Context],
+        document: _Document,
+    ) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for first, word in enumerate(words):
+            context = contexts[first]
+            if context.adjacent and context.cue is not None and context.cue.kind == "foreign":
+                continue
+            for clitic, stem in word.readings:
+                stems = [stem]
+                for size in range(1, MAX_RUN + 1):
+                    if size > 1:
+                        last = first + size - 1
+                        if last >= len(words) or not words[last].whole:
+                            break
+                        gap = text[words[last - 1].token.end:words[last].token.start]
+                        if not _JOINABLE_GAP.fullmatch(gap):
+                            break
+                        stems.append(words[last].folded)
+                    start = word.token.start + _clitic_length(text, word.token, clitic)
+                    run = tuple(stems)
+                    for candidate in (
+                        self._read_run(first, start, clitic, run, context, document),
+                        _link_candidate(first, start, run, context, document),
+                    ):
+                        if candidate is not None:
+                            found.append(candidate)
+        return found
+
+    def _read_run(
+        self, first: int, start: int, clitic: str, stems: tuple[str, ...], context: _Context,
+        document: _Document,
+    ) -> _Candidate | None:
+        costs = [stopword_cost(stem) for stem in stems]
+        if all(costs):
+            return None
+        cue = context.cue if context.adjacent or not clitic else None
+        matches = self._decode(" ".join(stems), cue)
+        if not matches:
+            return None
+        match, slug = document.slugs.choose(matches)
+        if len(stems) == 1 and slug is None:
+            lone = _lone_word(matches, context)
+            if lone is None:
+                return None
+            match = lone
+        letters = sum(len(stem) for stem in stems)
+        gain = match.score - (NOT_A_NAME_LOGP + LETTER_LOGP * letters) - SPAN_COST - sum(costs)
+        gain -= CONJUNCTION_COST * sum(1 for stem in stems[1:] if stem.startswith("و"))
+        gain -= LONG_COST * max(0, len(stems) - TYPICAL_WORDS)
+        if len(stems) == 1:
+            gain -= LONE_COST
+        if clitic:
+            gain -= ARTICLE_COST if "ال" in clitic else CLITIC_COST
+        if match.known:
+            gain += KNOWN_BONUS
+        supported = cue is not None and cue.kind == match.kind
+        if supported and cue is not None:
+            gain += CUE_BONUS * cue.strength * (1.0 if context.adjacent else 0.5)
+        if slug is not None:
+            gain += SLUG_BONUS
+        if gain <= 0:
+            return None
+        notes = [cue.text] if supported and cue is not None else []
+        if slug is not None:
+            notes.append(f"url:{slug}")
+        return _Candidate(first, stems, start, match, gain, "; ".join(notes) or None)
+
+    def _decode(self, run: str, cue: Cue | None) -> list[Match]:
+        gender: Gender | None = None
+        kind: Kind | None = None
+        if cue is not None:
+            if cue.kind == "place":
+                kind = "place"
+            elif cue.kind == "person":
+                gender = cue.gender
+        matches = self.normalizer.candidates(run, CANDIDATES, gender=gender, kind=kind)
+        if not matches and (gender or kind):
+            matches = self.normalizer.candidates(run, CANDIDATES)
+        return _numbered_wards_merged(matches)
+
+    def _link(
+        self, text: str, word: _Word, index: int, context: _Context, document: _Document
+    ) -> _Candidate | None:
+        """A lone word not read as a name that is the given name of a person named before."""
+        for clitic, stem in word.readings:
+            start = word.token.start + _clitic_length(text, word.token, clitic)
+            candidate = _link_candidate(index, start, (stem,), context, document)
+            if candidate is not None:
+                return candidate
+        return None
+
+    def _relink(
+        self, candidate: _Candidate, context: _Context, document: _Document
+    ) -> _Candidate:
+        """A short unknown person that is the tail of a person named before becomes that person."""
+        if candidate.match.kind != "person" or candidate.match.known or candidate.size > 2:
+            return candidate
+        linked = _link_candidate(
+            candidate.first, candidate.start, candidate.stems, context, document
+        )
+        return candidate if linked is None else linked
+
+
+def _link_candidate(
+    first: int, start: int, stems: tuple[str, ...], context: _Context, document: _Document
+) -> _Candidate | None:
+    """The run as the last words of the one person named so before, if the context allows it."""
+    if len(stems) > 2 or not (len(stems) > 1 or context.titled or may_link(stems[0])):
+        return None
+    if context.adjacent and context.cue is not None and context.cue.kind != "person":
+        return None  # مدينة فينه is the city of Vinh, whoever was called Vinh before
+    found = document.antecedent(stems)
+    if found is None:
+        return None
+    match, antecedent = found
+    gain = LINK_GAIN
+    note = f"antecedent: {antecedent}"
+    if context.titled and context.cue is not None:
+        gain += CUE_BONUS * context.cue.strength
+        note = f"{context.cue.text}; {note}"
+    return _Candidate(first, stems, start, match, gain, note, linked=True)
+
+
+def _numbered_wards_merged(matches: Sequence[Match]) -> list[Match]:
+    """Readings with the numbers of numbered wards dropped and the duplicates merged."""
+    merged: dict[str, Match] = {}
+    for match in matches:
+        text = _NUMBER_SUFFIX.sub("", match.text) if match.known else match.text
+        found = merged.get(text)
+        if found is None:
+            merged[text] = replace(match, text=text)
+        else:
+            merged[text] = replace(found, probability=found.probability + match.probability)
+    return list(merged.values())
+
+
+def _lone_word(matches: Sequence[Match], context: _Context) -> Match | None:
+    """The reading of a single word, which must be a gazetteer entry or stand after a title."""
+    for match in matches:
+        if match.known and match.probability >= MIN_KNOWN_SHARE:
+            return match
+    cue = context.cue
+    if context.titled and cue is not None and cue.strength >= 3:
+        return matches[0]
+    return None
+
+
+_NO_CONTEXT = _Context()
+
+
+def _context(text: str, words: Sequence[_Word], folded: Sequence[str], index: int) -> _Context:
+    """The title before word ``index``: the one right before it, else the head of the role
+    phrase (its leftmost cue) within the clause, which sets the grammatical gender."""
+    found = cue_ending_at(folded, index)
+    if found is not None and not _CLAUSE_BREAK.search(_gap(text, words, index - 1, index)):
+        return _Context(found[0], adjacent=True)
+    leftmost: Cue | None = None
+    end = index
+    while end > 0 and index - end < CUE_WINDOW:
+        if _CLAUSE_BREAK.search(_gap(text, words, end - 1, end)):
+            break
+        found = cue_ending_at(folded, end)
+        if found is not None:
+            if found[0].kind == "person":  # a place word names what stands right after it
+                leftmost = found[0]
+            end = found[1]
+        else:
+            end -= 1
+    return _Context(leftmost, adjacent=False)
+
+
+def _gap(text: str, words: Sequence[_Word], left: int, right: int) -> str:
+    if left < 0:
+        return ""
+    return text[words[left].token.end:words[right].token.start]
+
+
+def _best_cover(size: int, candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """The non-overlapping candidates with the largest total gain (dynamic programming)."""
+    starting: dict[int, list[_Candidate]] = {}
+    for candidate in candidates:
+        starting.setdefault(candidate.first, []).append(candidate)
+    best = [0.0] * (size + 1)
+    choice: list[_Candidate | None] = [None] * (size + 1)
+    for first in range(size - 1, -1, -1):
+        best[first] = best[first + 1]
+        for candidate in starting.get(first, ()):
+            total = candidate.gain + best[first + candidate.size]
+            if total > best[first]:
+                best[first] = total
+                choice[first] = candidate
+    chosen = []
+    index = 0
+    while index < size:
+        picked = choice[index]
+        if picked is None:
+            index += 1
+        else:
+            chosen.append(picked)
+            index += picked.size
+    return chosen
+
+
+def _clitic_length(text: str, token: arabic.Token, clitic: str) -> int:
+    """How many characters of the original token the (folded) clitic takes, with its marks."""
+    if not clitic:
+        return 0
+    original = text[token.start:token.end]
+    taken = 0
+    while taken < len(original) and len(fold_word(original[:taken])) < len(clitic):
+        taken += 1
+    while taken < len(original) and not fold_word(original[taken]):
+        taken += 1  # tashkeel or tatweel after the clitic belongs to it
+    return taken
+
+
+def _windows(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)``: lines of the text, long ones cut at a space."""
+    for line in _LINE.finditer(text):
+        start, piece = line.start(), line.group()
+        while len(piece) > WINDOW_CHARS:
+            cut = piece.rfind(" ", 0, WINDOW_CHARS)
+            cut = cut + 1 if cut > 0 else WINDOW_CHARS
+            yield start, piece[:cut]
+            start, piece = start + cut, piece[cut:]
+        if piece:
+            yield start, piece
+
+
+def find_names(
+    text: str, *, url: str | Sequence[str] | None = None, normalizer: Normalizer | None = None
+) -> list[Span]:
+    """Vietnamese names (persons and places) in Arabic running text, in order, not overlapping.
+
+    ``text[span.start:span.end]`` is the name as written, without its clitic (و، ب، لل …);
+    ``span.match`` is its reading; ``span.cue`` says what supported it: a title or place word
+    (``الرفيقة``، ``مقاطعة``), ``url:…`` when the Vietnamese slug of ``url`` (or of an address
+    cited in the text) chose the reading, ``antecedent: …`` for a given name that points back to a
+    person named in full before.
+
+    >>> [s.match.text for s in find_names("وصلت الرفيقة نجوين ثي كيم نجان إلى هانوي")]
+    ['Nguyễn Thị Kim Ngân', 'Hà Nội']
+    """
+    return NameFinder(normalizer).find(text, url=url)
