@@ -114,3 +114,13 @@ def test_dev_set_tone_stripped_gold_reads_exactly() -> None:
             golds = row[1].split("|")
             exact += top(strip(golds[0])) in golds
         assert exact / len(selected) >= floor, (kind, strip.__name__)
+
+
+def test_a_written_tone_is_kept_whatever_its_placement() -> None:
+    assert top("Nguyễn Thị Thuý Ngân") == "Nguyễn Thị Thúy Ngân"
+    assert top("Nguyễn Thị Thùy Ngân") == "Nguyễn Thị Thùy Ngân"
+    assert top("Hoà Bình") == "Hòa Bình"
+
+
+def test_vowel_letters_without_any_tone_mark_leave_the_tones_to_the_model() -> None:
+    assert top("Trân Câm Tu") == "Trần Cẩm Tú"

@@ -75,10 +75,15 @@ def skeleton(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """A piece of an Arabic token that spells one syllable, and what it may read as."""
+    """A piece of the input that spells one syllable, and the bare syllables it may read as.
+
+    ``tone`` is the tone the input wrote (Latin input with marks: ``Thuý`` → 2); ``None`` when
+    the script writes none (Arabic, ASCII), so the name model chooses.
+    """
 
     text: str
     candidates: tuple[Reading, ...]
+    tone: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

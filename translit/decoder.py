@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from translit.channel import Chunk
 from translit.names import GENDERS, Entry, Gazetteer, NameModel, Role
+from translit.syllable import strip_tone, toned_forms
 from translit.types import Gender, Kind, Match, Part
 
 BEAM = 12
@@ -31,6 +32,8 @@ OPTION_CACHE_SIZE = 200_000
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 8.0
 RANK_MARGIN = 14.0
+# A known name whose tone differs from the one the input wrote (a typo, or a variant spelling).
+WRONG_TONE_LOGP = -4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +150,10 @@ class Decoder:
         for roles, pattern_p in PATTERNS.get(len(path.chunks), ()):
             for gender in GENDERS:
                 base = generic + math.log(pattern_p) + self._gender_logp(gender, hint) + path.logp
-                bound = base + sum(
-                    self._options(chunk, role, gender)[0][0]
-                    for chunk, role in zip(path.chunks, roles)
-                )
-                plans.append((bound, base, roles, gender))
+                options = [self._options(c, role, gender) for c, role in zip(path.chunks, roles)]
+                if all(options):
+                    bound = base + sum(best[0][0] for best in options)
+                    plans.append((bound, base, roles, gender))
         plans.sort(key=lambda plan: -plan[0])
         readings: list[_Reading] = []
         for bound, base, roles, gender in plans:
@@ -182,13 +184,25 @@ class Decoder:
             options = [
                 (channel + prior, Part(source, toned, role, channel, prior))
                 for bare, channel in chunk.candidates
-                for toned, prior in self.model.toned(bare, role, gender)
+                for toned, prior in self._toned(bare, role, gender, chunk.tone)
             ]
             found = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_first))
             if len(self._option_cache) >= OPTION_CACHE_SIZE:
                 self._option_cache.clear()
             self._option_cache[cache_key] = found
         return found
+
+    def _toned(
+        self, bare: str, role: Role, gender: Gender, tone: int | None
+    ) -> Sequence[tuple[str, float]]:
+        """Toned forms of a bare syllable: the likeliest few, or the one the input wrote."""
+        if tone is None:
+            return self.model.toned(bare, role, gender)
+        return [
+            (form, self.model.logp(form, role, gender))
+            for form in toned_forms(bare)
+            if strip_tone(form)[1] == tone
+        ]
 
     def _pair_bonus(self, parts: Sequence[Part], roles: Sequence[Role], gender: Gender) -> float:
         if len(parts) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner"):
@@ -321,7 +335,20 @@ def _walk(
             child = node.get(bare)
             if isinstance(child, dict):
                 stack.append((child, index + 1, taken + ((chunk.text, channel_logp),)))
+    if any(chunk.tone is not None for chunk in chunks):
+        found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
     return found
+
+
+def _tone_checked(
+    entry: Entry, chunks: Sequence[Chunk], taken: tuple[tuple[str, float], ...]
+) -> tuple[tuple[str, float], ...]:
+    """Charge a gazetteer entry for each syllable whose tone differs from the one written."""
+    return tuple(
+        (text, logp if chunk.tone is None or strip_tone(syllable)[1] == chunk.tone
+         else logp + WRONG_TONE_LOGP)
+        for (text, logp), chunk, syllable in zip(taken, chunks, entry.syllables)
+    )
 
 
 def _logsumexp(values: Sequence[float]) -> float:

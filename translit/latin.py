@@ -13,9 +13,10 @@ chunk of candidate bare syllables:
 - a whole input equal to a place's exonym (``Hanoi``, ``Saigon``, ``Ho Chi Minh City``, from the
   ``exonyms`` column of ``places.tsv``) also reads as that place.
 
-The written tone is not passed on (a chunk carries bare syllables): the name model picks it, and
-the output uses the traditional tone placement (``hòa``, ``thủy``) whatever the input used. For
-the other placement, ``translit.syllable.canonical_text(text, style="modern")``.
+When the name carries tone marks, each word with Vietnamese letters passes on the tone it wrote
+(``Chunk.tone``, level tone included): the decoder keeps it, and a gazetteer entry with another
+tone pays a penalty. Names without any tone mark leave the tones to the name model. The output uses the traditional tone placement (``hòa``, ``thủy``) whatever the
+input used; for the other placement, ``translit.syllable.canonical_text(text, style="modern")``.
 
 >>> [[bare for bare, _ in chunk.candidates] for chunk in latin_paths("Tran Cẩm-tu")[0].chunks]
 [['tran', 'trân', 'trăn'], ['câm'], ['tu', 'tư']]
@@ -33,7 +34,7 @@ import regex
 from translit.channel import Channel, Chunk, default_channel
 from translit.decoder import Path
 from translit.lexicon import shipped_rows
-from translit.syllable import SYLLABLE_WORD, fold, remove_tones, split_bare
+from translit.syllable import SYLLABLE_WORD, fold, remove_tones, split_bare, strip_tone
 
 Reading = tuple[str, float]
 
@@ -103,11 +104,18 @@ class LatinReader:
                 return ((bare, 0.0),)
         return self._by_fold.get(fold(lower), ())
 
-    def _segment(self, word: str) -> tuple[tuple[tuple[Chunk, ...], float], ...]:
-        """Ways to read one word as syllable chunks, best first, with the cost of the cuts."""
+    def _segment(
+        self, word: str, tones_written: bool = False
+    ) -> tuple[tuple[tuple[Chunk, ...], float], ...]:
+        """Ways to read one word as syllable chunks, best first, with the cost of the cuts.
+
+        With ``tones_written`` (the name carries tone marks somewhere), a word's tone is kept,
+        level tone included; otherwise the name model chooses it.
+        """
         whole = self.read(word)
         if whole:
-            return (((Chunk(word, whole),), 0.0),)
+            tone = strip_tone(word)[1] if tones_written and not word.isascii() else None
+            return (((Chunk(word, whole, tone),), 0.0),)
         size = len(word)
         if size > MAX_SYLLABLES_PER_WORD * MAX_SYLLABLE_LENGTH:
             return ()
@@ -144,8 +152,11 @@ class LatinReader:
     def paths(self, name: str) -> list[Path]:
         """Decoder paths for a Latin-script name, best first; empty when a word cannot be read."""
         partial: list[tuple[float, tuple[Chunk, ...]]] = [(0.0, ())]
-        for word in latin_words(name):
-            cuts = self.segment(word)
+        words = latin_words(name)
+        # "Trân Câm Tu" has vowel letters but no tone marks: the tones were stripped, not level.
+        tones_written = any(strip_tone(word)[1] for word in words)
+        for word in words:
+            cuts = self.segment(word, tones_written)
             partial = sorted(
                 (
                     (logp + cut_logp, chunks + cut)

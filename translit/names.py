@@ -191,7 +191,7 @@ def entries_from_rows(
         names = [row["name"], *(a for a in row.get("aliases", "").split("|") if a.strip())]
         for text in names:
             form = canonical_text(text)
-            if form is None:
+            if form is None or any(char.isdigit() for char in form):
                 if not strict:
                     continue
                 raise LexiconError(f"{where}: {text!r} is not a Vietnamese name")
