@@ -177,7 +177,7 @@ def _write_html(
             if span.cue:
                 tip += f", {span.cue}"
             stream.write(
-                f'<mark title="{html.escape(tip)}">{html.escape(span.source)}</mark>'
+                f'<mark title="{html.escape(tip)}">{html.escape(span.source)}</mark> '
                 f'<span class="vi {span.match.kind}" dir="ltr">'
                 f"({html.escape(span.match.text)})</span>"
             )
