@@ -15,8 +15,9 @@ chunk of candidate bare syllables:
 
 When the name carries tone marks, each word with Vietnamese letters passes on the tone it wrote
 (``Chunk.tone``, level tone included): the decoder keeps it, and a gazetteer entry with another
-tone pays a penalty. Names without any tone mark leave the tones to the name model. The output uses the traditional tone placement (``hòa``, ``thủy``) whatever the
-input used; for the other placement, ``translit.syllable.canonical_text(text, style="modern")``.
+tone pays a penalty. Names without any tone mark leave the tones to the name model. The output
+uses the traditional tone placement (``hòa``, ``thủy``) whatever the input used; for the other
+placement, ``translit.syllable.canonical_text(text, style="modern")``.
 
 >>> [[bare for bare, _ in chunk.candidates] for chunk in latin_paths("Tran Cẩm-tu")[0].chunks]
 [['tran', 'trân', 'trăn'], ['câm'], ['tu', 'tư']]
