@@ -68,9 +68,9 @@ class Weights:
     """The decoder's few free parameters (log-domain unless said otherwise)."""
 
     person_logp: float = math.log(0.5)
-    place_logp: float = math.log(0.5)
+    place_logp: float = math.log(0.65)
     # Share of person mentions that are gazetteer entries (notable people) rather than anyone.
-    known_person_share: float = 0.3
+    known_person_share: float = 0.7
     # Softmax temperature that turns scores into calibrated probabilities.
     temperature: float = 1.0
     # Below this mean channel log-probability per syllable the input is not read as a name.

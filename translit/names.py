@@ -32,7 +32,7 @@ SURNAME_SMOOTHING = 0.02
 TONED_PER_SYLLABLE = 3
 # Weight of each prominence level in the gazetteer prior (a household name is mentioned far more
 # often than a ward).
-PROMINENCE_WEIGHT = {1: 1.0, 2: 8.0, 3: 60.0}
+PROMINENCE_WEIGHT = {1: 1.0, 2: 2.0, 3: 60.0}
 
 
 @dataclass(frozen=True)  # no slots: unpickling 20k slotted dataclasses would double start-up
