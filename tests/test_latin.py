@@ -124,3 +124,8 @@ def test_a_written_tone_is_kept_whatever_its_placement() -> None:
 
 def test_vowel_letters_without_any_tone_mark_leave_the_tones_to_the_model() -> None:
     assert top("Trân Câm Tu") == "Trần Cẩm Tú"
+
+
+def test_foreign_latin_letters_fold_like_unmarked_vietnamese() -> None:
+    assert top("Saïgon") == "Sài Gòn"
+    assert top("Ðà Nẵng") == "Đà Nẵng"  # Icelandic eth, as some PDFs write Đ

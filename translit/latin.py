@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
+from unidecode import unidecode
 
 from translit.channel import Channel, Chunk, default_channel
 from translit.decoder import Path
@@ -67,9 +68,21 @@ def latin_words(name: str) -> list[str]:
     return SYLLABLE_WORD.findall(unicodedata.normalize("NFC", name).replace("_", " "))
 
 
+def ascii_fold(text: str) -> str:
+    """Vietnamese folding, then unidecode for the Latin letters other languages add.
+
+    French and English sources write Saïgon, Hué, Ðà Nẵng (with an Icelandic eth): the same
+    skeleton as Vietnamese written without marks.
+
+    >>> ascii_fold("Saïgon"), ascii_fold("Ðà Nẵng")
+    ('saigon', 'da nang')
+    """
+    return str(unidecode(fold(unicodedata.normalize("NFC", text)))).lower()
+
+
 def exonym_key(text: str) -> str:
     """How exonyms are looked up: ASCII skeleton without separators (``Hanoi`` = ``Ha-Noi``)."""
-    return _LOOKUP_SEPARATORS.sub("", fold(unicodedata.normalize("NFC", text)))
+    return _LOOKUP_SEPARATORS.sub("", ascii_fold(text))
 
 
 class LatinReader:
@@ -103,7 +116,7 @@ class LatinReader:
             bare = remove_tones(lower)
             if split_bare(bare) is not None:
                 return ((bare, 0.0),)
-        return self._by_fold.get(fold(lower), ())
+        return self._by_fold.get(ascii_fold(lower), ())
 
     def _segment(
         self, word: str, tones_written: bool = False
