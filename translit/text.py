@@ -72,6 +72,7 @@ MAX_SYLLABLES_PER_WORD = 3
 MIN_WORD_LOGP = -3.5
 
 # Between two words of one name there may be spaces and hyphens (فونغ نها - كي بانغ), nothing else.
+_HAMZA_ALEFS = ("أ", "إ")
 _JOINABLE_GAP = regex.compile(r"[\s\-‐-―]*")
 # A title stops counting across the end of a clause.
 _CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:()\[\]{}\n]")
@@ -229,6 +230,7 @@ class NameFinder:
                 continue
             for clitic, stem in word.readings:
                 stems = [stem]
+                hamzas = 0
                 for size in range(1, MAX_RUN + 1):
                     if size > 1:
                         last = first + size - 1
@@ -238,10 +240,11 @@ class NameFinder:
                         if not _JOINABLE_GAP.fullmatch(gap):
                             break
                         stems.append(words[last].folded)
+                        hamzas += text[words[last].token.start] in _HAMZA_ALEFS
                     start = word.token.start + _clitic_length(text, word.token, clitic)
                     run = tuple(stems)
                     for candidate in (
-                        self._read_run(first, start, clitic, run, context, document),
+                        self._read_run(first, start, clitic, run, context, document, hamzas),
                         _link_candidate(first, start, run, context, document),
                     ):
                         if candidate is not None:
@@ -250,11 +253,14 @@ class NameFinder:
 
     def _read_run(
         self, first: int, start: int, clitic: str, stems: tuple[str, ...], context: _Context,
-        document: _Document,
+        document: _Document, hamzas: int = 0,
     ) -> _Candidate | None:
         costs = [stopword_cost(stem) for stem in stems]
         if all(costs):
             return None
+        if hamzas and any(costs[1:]):
+            # أنه، إن، أن are function words: the channel spells a vowel-initial syllable with ا/آ.
+            costs = [cost * 2 for cost in costs]
         cue = context.cue if context.adjacent or not clitic else None
         matches = self._decode(" ".join(stems), cue)
         if not matches:
@@ -335,7 +341,7 @@ def _link_candidate(
     if found is None:
         return None
     match, antecedent = found
-    gain = LINK_GAIN
+    gain = LINK_GAIN * len(stems)
     note = f"antecedent: {antecedent}"
     if context.titled and context.cue is not None:
         gain += CUE_BONUS * context.cue.strength
