@@ -33,6 +33,9 @@ TONED_PER_SYLLABLE = 3
 # Weight of each prominence level in the gazetteer prior (a household name is mentioned far more
 # often than a ward).
 PROMINENCE_WEIGHT = {1: 1.0, 2: 2.0, 3: 60.0}
+# How often a known person appears by the last two syllables of the name alone, relative to
+# the full name.
+GIVEN_NAME_SHARE = 0.3
 
 
 @dataclass(frozen=True)  # no slots: unpickling 20k slotted dataclasses would double start-up
@@ -197,6 +200,11 @@ def entries_from_rows(
                 raise LexiconError(f"{where}: {text!r} is not a Vietnamese name")
             syllables = tuple(w.lower() for w in SYLLABLE_WORD.findall(form))
             entries.append(Entry(form, kind, syllables, weight, gender))
+            if kind == "person" and len(syllables) >= 3 and " " in form:
+                # News calls people by their given name (Công Phượng, Quang Hải): the last two
+                # syllables are a known name too, though less often than the full name.
+                given = " ".join(form.split()[-2:])
+                entries.append(Entry(given, kind, syllables[-2:], weight * GIVEN_NAME_SHARE, gender))
     return entries
 
 

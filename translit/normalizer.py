@@ -15,11 +15,17 @@ from translit.types import Gender, Kind, Match
 
 # Names have at most this many words; longer inputs are running text, not a name (find_names
 # is for those). Bounding the work per input keeps every call linear in the input's length.
+MAX_NAME_LENGTH = 200
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 24
 PATHS = 6
 # Reading two written tokens as one syllable (نغ ويين) is possible but rare.
 MERGE_LOGP = -7.0
+
+
+def _bounded(words: Sequence[str]) -> bool:
+    """Whether a name's words are few and short enough to be decoded as one name."""
+    return 0 < len(words) <= MAX_TOKENS and all(len(word) <= MAX_TOKEN_LENGTH for word in words)
 
 
 def _check(name: object, k: object = 1) -> None:
@@ -71,28 +77,27 @@ class Normalizer:
     def paths(self, name: str) -> list[Path]:
         """The syllable paths the decoder considers for ``name`` (for explanations and tests).
 
-        Input without Arabic letters goes to the Latin front-end (:mod:`translit.latin`).
+        Input without Arabic letters goes to the Latin front-end (:mod:`translit.latin`). Input
+        longer than ``MAX_NAME_LENGTH`` characters, with more than ``MAX_TOKENS`` words or a word
+        longer than ``MAX_TOKEN_LENGTH`` is no name: it gets no paths, in constant time.
         """
+        if len(name) > MAX_NAME_LENGTH:
+            return []
         if not arabic.has_arabic(arabic.normalize(name)):
             from translit.latin import latin_words, reader_for
 
-            latin = latin_words(name)
-            if not latin or len(latin) > MAX_TOKENS:
-                return []
-            if any(len(word) > MAX_TOKEN_LENGTH for word in latin):
-                return []
-            return reader_for(self.channel).paths(name)
+            if _bounded(latin_words(name)):
+                return reader_for(self.channel).paths(name)
+            return []
         tokens = [
             piece
             for token in arabic.tokenize(name)
             for piece in token.text.split("-")
             if piece
         ]
-        if not tokens or len(tokens) > MAX_TOKENS or not arabic.has_arabic("".join(tokens)):
-            return []
-        if any(len(token) > MAX_TOKEN_LENGTH for token in tokens):
-            return []
-        return self._arabic_paths(tuple(tokens))
+        if _bounded(tokens) and arabic.has_arabic("".join(tokens)):
+            return self._arabic_paths(tuple(tokens))
+        return []
 
     def _candidates(
         self, name: str, k: int, gender: Gender | None, kind: Kind | None
