@@ -204,7 +204,8 @@ def entries_from_rows(
                 # News calls people by their given name (Công Phượng, Quang Hải): the last two
                 # syllables are a known name too, though less often than the full name.
                 given = " ".join(form.split()[-2:])
-                entries.append(Entry(given, kind, syllables[-2:], weight * GIVEN_NAME_SHARE, gender))
+                share = weight * GIVEN_NAME_SHARE
+                entries.append(Entry(given, kind, syllables[-2:], share, gender))
     return entries
 
 
