@@ -71,8 +71,9 @@ class Weights:
     place_logp: float = math.log(0.65)
     # Share of person mentions that are gazetteer entries (notable people) rather than anyone.
     known_person_share: float = 0.7
-    # Softmax temperature that turns scores into calibrated probabilities.
-    temperature: float = 1.0
+    # Softmax temperature that turns scores into calibrated probabilities (dev-set ECE 0.059 at
+    # 1.0, 0.038 at 1.2).
+    temperature: float = 1.2
     # Below this mean channel log-probability per syllable the input is not read as a name.
     min_channel_logp: float = -5.0
     # Is the input a name at all? A linear test on its best spelling reading: channel log-p plus
