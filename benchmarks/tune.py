@@ -4,8 +4,8 @@ Coordinate search over a handful of parameters (person/place balance, the share 
 the gazetteer prominence weights), maximising exact match at rank 1 averaged over the person and
 place rows; then the softmax temperature is fitted to minimise the expected calibration error
 of the rank-1 answers (ten equal-width bins). Prints the best setting; copy it into
-``translit/decoder.py`` (``Weights``) and ``translit/names.py`` (``PROMINENCE_WEIGHT``) by hand, so that every change
-of the shipped weights is a reviewed diff.
+``translit/decoder.py`` (``Weights``) and ``translit/names.py`` (``PROMINENCE_WEIGHT``) by hand,
+so that every change of the shipped weights is a reviewed diff.
 
 Few parameters, each with a meaning, on a few hundred rows: the same figures hold on unseen data
 only if the search stays this small.
