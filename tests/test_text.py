@@ -224,3 +224,23 @@ def test_gold_precision_recall_and_exact_resolution() -> None:
     seeds = result["seeds"]
     assert isinstance(seeds, dict)
     assert seeds["precision"] == 1.0 and seeds["recall"] == 1.0
+
+
+def test_place_word_before_a_list_covers_every_name() -> None:
+    text = "اجتماع مع قادة مقاطعات آن جيانغ ودونغ ثاب وكا ماو لبحث الجفاف"
+    spans = find_names(text)
+    assert [(s.source, s.match.text) for s in spans] == [
+        ("آن جيانغ", "An Giang"), ("دونغ ثاب", "Đồng Tháp"), ("كا ماو", "Cà Mau"),
+    ]
+    assert all(s.cue == "مقاطعات" for s in spans)
+
+
+def test_hamza_function_word_does_not_extend_a_name() -> None:
+    text = "وأضاف زميلها هوانغ مينه دوك أنه سيواصل دراسته"
+    assert [s for s, _ in found(text)] == ["هوانغ مينه دوك"]
+
+
+def test_two_last_words_link_back_even_when_they_are_a_known_name() -> None:
+    text = ("وسجل لاعب الوسط نجوين كوانغ هاي الهدف الأول.\n"
+            "وأشاد المدرب بأداء كوانغ هاي الذي قدم مباراة كاملة.")
+    assert [m for _, m in found(text)] == ["Nguyễn Quang Hải", "Nguyễn Quang Hải"]

@@ -102,6 +102,8 @@ class _Context:
 
     cue: Cue | None = None
     adjacent: bool = False
+    # A place word before a list of names (مقاطعات آن جيانغ ودونغ ثاب وكا ماو) covers each of them.
+    listed: bool = False
 
     @property
     def titled(self) -> bool:
@@ -261,7 +263,7 @@ class NameFinder:
         if hamzas and any(costs[1:]):
             # أنه، إن، أن are function words: the channel spells a vowel-initial syllable with ا/آ.
             costs = [cost * 2 for cost in costs]
-        cue = context.cue if context.adjacent or not clitic else None
+        cue = context.cue if context.adjacent or context.listed or not clitic else None
         matches = self._decode(" ".join(stems), cue)
         if not matches:
             return None
@@ -279,6 +281,8 @@ class NameFinder:
             gain -= LONE_COST
         if clitic:
             gain -= ARTICLE_COST if "ال" in clitic else CLITIC_COST
+        elif stems[0].startswith("و") and len(self._readings(stems[0])[1]) > 1:
+            gain -= CONJUNCTION_COST  # وان is more likely و + آن than Văn (spelled فان)
         if match.known:
             gain += KNOWN_BONUS
         supported = cue is not None and cue.kind == match.kind
@@ -321,7 +325,11 @@ class NameFinder:
         self, candidate: _Candidate, context: _Context, document: _Document
     ) -> _Candidate:
         """A short unknown person that is the tail of a person named before becomes that person."""
-        if candidate.match.kind != "person" or candidate.match.known or candidate.size > 2:
+        # Two words that end a name given in full before point back to it even when they are a
+        # gazetteer name of their own (Quang Hải after Nguyễn Quang Hải); one word must be unknown.
+        if candidate.match.kind != "person" or candidate.size > 2:
+            return candidate
+        if candidate.match.known and candidate.size == 1:
             return candidate
         linked = _link_candidate(
             candidate.first, candidate.start, candidate.stems, context, document
@@ -335,7 +343,9 @@ def _link_candidate(
     """The run as the last words of the one person named so before, if the context allows it."""
     if len(stems) > 2 or not (len(stems) > 1 or context.titled or may_link(stems[0])):
         return None
-    if context.adjacent and context.cue is not None and context.cue.kind != "person":
+    if (context.adjacent or context.listed) and context.cue is not None and (
+        context.cue.kind != "person"
+    ):
         return None  # مدينة فينه is the city of Vinh, whoever was called Vinh before
     found = document.antecedent(stems)
     if found is None:
@@ -383,17 +393,23 @@ def _context(text: str, words: Sequence[_Word], folded: Sequence[str], index: in
     if found is not None and not _CLAUSE_BREAK.search(_gap(text, words, index - 1, index)):
         return _Context(found[0], adjacent=True)
     leftmost: Cue | None = None
+    names_only = True
     end = index
     while end > 0 and index - end < CUE_WINDOW:
         if _CLAUSE_BREAK.search(_gap(text, words, end - 1, end)):
             break
         found = cue_ending_at(folded, end)
         if found is not None:
-            if found[0].kind == "person":  # a place word names what stands right after it
-                leftmost = found[0]
-            end = found[1]
+            cue, end = found
+            if cue.kind == "person":
+                leftmost = cue
+            elif leftmost is None and names_only:
+                # a place word names what stands right after it, or a list of such names
+                return _Context(cue, listed=True)
+            names_only = False
         else:
             end -= 1
+            names_only = names_only and bool(words[end].readings)
     return _Context(leftmost, adjacent=False)
 
 
