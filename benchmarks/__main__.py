@@ -53,12 +53,18 @@ def _version(package: str) -> str:
 def _meta(files: Sequence[Path], quick: bool) -> dict[str, str]:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
                             capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "translit", "lexicons"],
+                           cwd=REPO, capture_output=True, text=True).stdout.strip()
+    if dirty:
+        count = len(dirty.splitlines())
+        commit += f" + uncommitted changes to {count} files in translit/, lexicons/"
     packages = ("pyvi", "uroman", "unidecode", "rapidfuzz", "arabic-name-romanizer")
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit or "unknown",
         "mode": "quick" if quick else "full",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
+        "load average at start": " ".join(f"{v:.2f}" for v in os.getloadavg()),
         "python": platform.python_version(),
         "translit": translit.__version__,
         "packages": ", ".join(f"{p} {_version(p)}" for p in packages),

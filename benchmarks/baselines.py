@@ -29,7 +29,7 @@ class System:
     """Base of the compared systems."""
 
     name: ClassVar[str] = ""
-    label: ClassVar[str] = ""
+    label: str = ""
     #: whether the scores can be read as probabilities of being right (for calibration)
     probabilistic: ClassVar[bool] = False
     #: Python run in a fresh interpreter to time import + first answer

@@ -37,8 +37,9 @@ def accuracy(run: Run, path: Path) -> None:
         axis.set_title(f"{title}, {result.name}")
         axis.set_ylim(0, 100)
     axes[0].set_ylabel("% of pairs")
-    axes[1].legend(fontsize=7, loc="upper right")
-    figure.tight_layout()
+    handles, labels = axes[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=7)
+    figure.tight_layout(rect=(0, 0.08, 1, 1))
     figure.savefig(path, dpi=DPI)
     plt.close(figure)
 
@@ -83,16 +84,24 @@ def speed(run: Run, path: Path) -> None:
     plt.close(figure)
 
 
+def _linear_fit(xs: list[int], ys: list[float]) -> tuple[float, float]:
+    """Least-squares ``y = a + b x``."""
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread if spread else 0.0
+    return mean_y - slope * mean_x, slope
+
+
 def scaling(run: Run, path: Path) -> None:
     """CLI wall time against rows, log-log, with the line of proportional growth."""
     plt = _pyplot()
     points = [p for p in run.scaling if not p.error]
     figure, axis = plt.subplots(figsize=(4.2, 3.4))
     axis.plot([p.rows for p in points], [p.elapsed_s for p in points], marker="o", label="CLI")
-    if points:
-        last = points[-1]
-        axis.plot([p.rows for p in points], [last.elapsed_s * p.rows / last.rows for p in points],
-                  linestyle=":", color="grey", label="linear")
+    if len(points) >= 2:
+        start, per_row = _linear_fit([p.rows for p in points], [p.elapsed_s for p in points])
+        axis.plot([p.rows for p in points], [start + per_row * p.rows for p in points],
+                  linestyle=":", color="grey", label=f"{start:.2f} s + {per_row * 1e6:.1f} µs/row")
     axis.set_xscale("log")
     axis.set_yscale("log")
     axis.set_xlabel("rows")

@@ -119,7 +119,7 @@ def _speed_section(run: Run) -> list[str]:
             for name, ts in run.throughput.items()}
     header = ["system"]
     for name in run.throughput:
-        header += [f"{name}: names/s", "translit ×"]
+        header += [f"{name}: names/s", "translit ÷ it"]
     header += ["load s", "peak RSS MB"]
     systems = list(dict.fromkeys(t.system for ts in run.throughput.values() for t in ts))
     rows = []
@@ -182,18 +182,50 @@ def _scaling_section(run: Run) -> list[str]:
     if run.scaling_note:
         return lines + [run.scaling_note, ""]
     lines += ["`translit normalize FILE --jobs 1` on a txt file of names repeating as in an "
-              "export; wall time including start-up.", ""]
-    lines += _table(["rows", "seconds", "rows/s"], [
-        [f"{p.rows:,}", p.error or f"{p.elapsed_s:.2f}",
+              "export (the first rows of the repeated list, cycled); wall time including "
+              "start-up. Time grows with the distinct names a file holds more than with its rows "
+              "when the CLI reuses answers, so both are shown.", ""]
+    lines += _table(["rows", "distinct names", "seconds", "rows/s"], [
+        [f"{p.rows:,}", f"{p.distinct:,}" if p.distinct else "–", p.error or f"{p.elapsed_s:.2f}",
          "–" if p.error else f"{p.rows / p.elapsed_s:,.0f}"] for p in run.scaling
     ])
     return lines + ["![scaling](scaling.png)", ""]
+
+
+def _summary_section(run: Run) -> list[str]:
+    """One row per system: the figures a user choosing a tool looks at first."""
+    if not run.data:
+        return []
+    result = run.data[0]
+    lines = [f"## Summary ({result.name}, {result.pairs} pairs)", ""]
+    rows = []
+    for evaluation, summaries in result.evaluations:
+        row = [evaluation.label]
+        if evaluation.outcomes:
+            every = summaries["all"]
+            row += [_pct(summaries[g].exact_at_1) if g in summaries else "–"
+                    for g in ("person", "place")]
+            row += [_pct(every.toneless_at_1), _pct(every.exact_at_k), _pct(every.mrr),
+                    _pct(every.mean_f)]
+        else:
+            row += [f"unavailable: {evaluation.unavailable}"] + [""] * 5
+        for name in ("distinct", "repeated"):
+            t = next((t for t in run.throughput.get(name, []) if t.system == evaluation.system),
+                     None)
+            row.append(f"{t.per_second:,.0f}" if t and t.names else "–")
+        cold = next((c for c in run.cold if c.system == evaluation.system and not c.error), None)
+        row.append(f"{cold.median_s:.2f}" if cold else "–")
+        rows.append(row)
+    header = ["system", "exact@1 person", "exact@1 place", "toneless@1", f"exact@{run.k}",
+              "MRR", "mean F", "distinct names/s", "repeated names/s", "cold start s"]
+    return lines + _table(header, rows)
 
 
 def markdown(run: Run) -> str:
     """The whole report."""
     lines = ["# translit benchmark", ""]
     lines += [f"- {key}: {value}" for key, value in run.meta.items()] + [""]
+    lines += _summary_section(run)
     lines += ["## Accuracy", "",
               f"Exact = every tone and vowel mark right (case, hyphens and tone-mark placement "
               f"ignored); toneless = right once tone marks are dropped. NEWS shared-task "

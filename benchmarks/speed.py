@@ -157,6 +157,7 @@ class ScalingPoint:
     rows: int
     elapsed_s: float
     error: str = ""
+    distinct: int = 0
 
 
 CLI = "import sys; from translit.cli import main; sys.exit(main())"
@@ -192,8 +193,10 @@ def scaling(names: Sequence[str], sizes: Sequence[int], *, budget_s: float) -> l
                 points.append(ScalingPoint(size, 0.0, reason))
                 continue
             source = Path(folder) / f"names_{size}.txt"
-            rows = (names[i % len(names)] for i in range(size))
+            rows = [names[i % len(names)] for i in range(size)]
             source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+            distinct = len(set(rows))
+            del rows
             started = time.perf_counter()
             with (Path(folder) / "out.tsv").open("w", encoding="utf-8") as out:
                 done = subprocess.run(
@@ -204,9 +207,9 @@ def scaling(names: Sequence[str], sizes: Sequence[int], *, budget_s: float) -> l
             elapsed = time.perf_counter() - started
             if done.returncode != 0:
                 reason = (done.stderr.strip().splitlines() or ["failed"])[-1]
-                points.append(ScalingPoint(size, 0.0, reason))
+                points.append(ScalingPoint(size, 0.0, reason, distinct))
                 break
-            points.append(ScalingPoint(size, elapsed))
+            points.append(ScalingPoint(size, elapsed, distinct=distinct))
             rate = size / elapsed
     return points
 
