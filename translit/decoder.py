@@ -48,7 +48,8 @@ def _patterns() -> dict[int, tuple[tuple[tuple[Role, ...], float], ...]]:
     """Role orders by name length, with their prior probabilities."""
     table: dict[int, tuple[tuple[tuple[Role, ...], float], ...]] = {
         1: ((("given",), 0.8), (("surname",), 0.2)),
-        2: ((("surname", "given"), 0.55), (("middle", "given"), 0.4), (("given", "surname"), 0.05)),
+        # Two syllables in Western order (Bằng Trịnh) are too rare to outweigh a surname first.
+        2: ((("surname", "given"), 0.55), (("middle", "given"), 0.45)),
     }
     for size in range(3, 9):
         middles: tuple[Role, ...] = ("middle",) + ("inner",) * (size - 3)
