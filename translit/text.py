@@ -11,7 +11,7 @@ after تران كام تو); common Arabic words (``lexicons/stopwords.tsv``: ه
 
 >>> text = "والرفيق تران كام تو في هانوي."
 >>> [(text[s.start:s.end], s.match.text, s.cue) for s in find_names(text)]
-[('تران كام تو', 'Trần Cẩm Tú', 'الرفيق'), ('هانوي', 'Hà Nội', None)]
+[('تران كام تو', 'Trần Cẩm Tú', 'الرفيق'), ('هانوي', 'Hà Nội', 'في')]
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from functools import lru_cache
 import regex
 
 from translit import arabic
+from translit.context import NO_CONTEXT, Context, Word, context_at
 from translit.cues import (
     Cue,
-    cue_ending_at,
     fold_word,
     is_cue_word,
     may_link,
@@ -41,8 +41,6 @@ MAX_RUN = 6
 CANDIDATES = 5
 # A line longer than this is cut at a space: it bounds the work held in memory at once.
 WINDOW_CHARS = 20_000
-# How far back (in words, within the clause) a title may stand before the name it introduces.
-CUE_WINDOW = 8
 
 # "Not a name": the letters of the run drawn from Arabic at random (the decoder's own yardstick).
 NOT_A_NAME_LOGP = math.log(0.1)
@@ -74,41 +72,10 @@ MIN_WORD_LOGP = -3.5
 # Between two words of one name there may be spaces and hyphens (فونغ نها - كي بانغ), nothing else.
 _HAMZA_ALEFS = ("أ", "إ")
 _JOINABLE_GAP = regex.compile(r"[\s\-‐-―]*")
-# A title stops counting across the end of a clause.
-_CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:()\[\]{}\n]")
 _LINE = regex.compile(r"[^\n]*\n?")
 _NOT_ARABIC_LETTER = regex.compile(r"[^\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 # Gazetteer wards numbered in the source data (Mỹ Đình 1, Mỹ Đình 2): the text names the place.
 _NUMBER_SUFFIX = regex.compile(r"\s+\d+$")
-
-
-@dataclass(frozen=True, slots=True)
-class _Word:
-    """A token of the text and the (clitic, stem) readings whose stem may be a name part."""
-
-    token: arabic.Token
-    folded: str
-    readings: tuple[tuple[str, str], ...]
-
-    @property
-    def whole(self) -> bool:
-        """Whether the word can be read as it stands, without a clitic."""
-        return bool(self.readings) and not self.readings[0][0]
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """The title or place word before a position: the cue and whether it stands right there."""
-
-    cue: Cue | None = None
-    adjacent: bool = False
-    # A place word before a list of names (مقاطعات آن جيانغ ودونغ ثاب وكا ماو) covers each of them.
-    listed: bool = False
-
-    @property
-    def titled(self) -> bool:
-        """Whether a person's title stands right before the position (الرفيق تو)."""
-        return self.adjacent and self.cue is not None and self.cue.kind == "person"
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +144,7 @@ class NameFinder:
             return
         folded = [word.folded for word in words]
         contexts = [
-            _context(text, words, folded, index) if word.readings else _NO_CONTEXT
+            context_at(text, words, folded, index) if word.readings else NO_CONTEXT
             for index, word in enumerate(words)
         ]
         chosen = _best_cover(len(words), self._candidates(text, words, contexts, document))
@@ -200,9 +167,9 @@ class NameFinder:
             yield Span(offset + candidate.start, offset + end, source, match, candidate.cue)
             index += candidate.size
 
-    def _word(self, token: arabic.Token) -> _Word:
+    def _word(self, token: arabic.Token) -> Word:
         folded, readings = self._readings(token.text)
-        return _Word(token, folded, readings)
+        return Word(token, folded, readings)
 
     def _word_readings(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         folded = fold_word(text)
@@ -222,7 +189,7 @@ class NameFinder:
         return logp / len(best.chunks) >= MIN_WORD_LOGP
 
     def _candidates(
-        self, text: str, words: Sequence[_Word], contexts: Sequence[_Context],
+        self, text: str, words: Sequence[Word], contexts: Sequence[Context],
         document: _Document,
     ) -> list[_Candidate]:
         found: list[_Candidate] = []
@@ -254,7 +221,7 @@ class NameFinder:
         return found
 
     def _read_run(
-        self, first: int, start: int, clitic: str, stems: tuple[str, ...], context: _Context,
+        self, first: int, start: int, clitic: str, stems: tuple[str, ...], context: Context,
         document: _Document, hamzas: int = 0,
     ) -> _Candidate | None:
         costs = [stopword_cost(stem) for stem in stems]
@@ -311,7 +278,7 @@ class NameFinder:
         return _numbered_wards_merged(matches)
 
     def _link(
-        self, text: str, word: _Word, index: int, context: _Context, document: _Document
+        self, text: str, word: Word, index: int, context: Context, document: _Document
     ) -> _Candidate | None:
         """A lone word not read as a name that is the given name of a person named before."""
         for clitic, stem in word.readings:
@@ -322,7 +289,7 @@ class NameFinder:
         return None
 
     def _relink(
-        self, candidate: _Candidate, context: _Context, document: _Document
+        self, candidate: _Candidate, context: Context, document: _Document
     ) -> _Candidate:
         """A short unknown person that is the tail of a person named before becomes that person."""
         # Two words that end a name given in full before point back to it even when they are a
@@ -338,7 +305,7 @@ class NameFinder:
 
 
 def _link_candidate(
-    first: int, start: int, stems: tuple[str, ...], context: _Context, document: _Document
+    first: int, start: int, stems: tuple[str, ...], context: Context, document: _Document
 ) -> _Candidate | None:
     """The run as the last words of the one person named so before, if the context allows it."""
     if len(stems) > 2 or not (len(stems) > 1 or context.titled or may_link(stems[0])):
@@ -372,7 +339,7 @@ def _numbered_wards_merged(matches: Sequence[Match]) -> list[Match]:
     return list(merged.values())
 
 
-def _lone_word(matches: Sequence[Match], context: _Context) -> Match | None:
+def _lone_word(matches: Sequence[Match], context: Context) -> Match | None:
     """The reading of a single word, which must be a gazetteer entry or stand after a title."""
     for match in matches:
         if match.known and match.probability >= MIN_KNOWN_SHARE:
@@ -381,42 +348,6 @@ def _lone_word(matches: Sequence[Match], context: _Context) -> Match | None:
     if context.titled and cue is not None and cue.strength >= 3:
         return matches[0]
     return None
-
-
-_NO_CONTEXT = _Context()
-
-
-def _context(text: str, words: Sequence[_Word], folded: Sequence[str], index: int) -> _Context:
-    """The title before word ``index``: the one right before it, else the head of the role
-    phrase (its leftmost cue) within the clause, which sets the grammatical gender."""
-    found = cue_ending_at(folded, index)
-    if found is not None and not _CLAUSE_BREAK.search(_gap(text, words, index - 1, index)):
-        return _Context(found[0], adjacent=True)
-    leftmost: Cue | None = None
-    names_only = True
-    end = index
-    while end > 0 and index - end < CUE_WINDOW:
-        if _CLAUSE_BREAK.search(_gap(text, words, end - 1, end)):
-            break
-        found = cue_ending_at(folded, end)
-        if found is not None:
-            cue, end = found
-            if cue.kind == "person":
-                leftmost = cue
-            elif leftmost is None and names_only:
-                # a place word names what stands right after it, or a list of such names
-                return _Context(cue, listed=True)
-            names_only = False
-        else:
-            end -= 1
-            names_only = names_only and bool(words[end].readings)
-    return _Context(leftmost, adjacent=False)
-
-
-def _gap(text: str, words: Sequence[_Word], left: int, right: int) -> str:
-    if left < 0:
-        return ""
-    return text[words[left].token.end:words[right].token.start]
 
 
 def _best_cover(size: int, candidates: Sequence[_Candidate]) -> list[_Candidate]:
