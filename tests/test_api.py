@@ -149,3 +149,8 @@ def test_any_text_is_answered_deterministically_with_valid_syllables(text: str) 
         assert 0 <= match.probability <= 1
         assert all(is_syllable(word) for word in match.text.replace("-", " ").split())
         assert remove_tones(match.text)  # never empty
+
+
+def test_numbered_wards_are_known_by_their_name_alone() -> None:
+    match = translit.normalize("مي دينه", kind="place")
+    assert match is not None and match.text == "Mỹ Đình" and match.known

@@ -193,7 +193,8 @@ def entries_from_rows(
         gender = _gender(row.get("gender", ""), where) if kind == "person" else None
         names = [row["name"], *(a for a in row.get("aliases", "").split("|") if a.strip())]
         for text in names:
-            form = canonical_text(text)
+            # Numbered wards (Mỹ Đình 1, Phường 12) are known and written by their name alone.
+            form = canonical_text(" ".join(w for w in text.split() if not w.isdigit()))
             if form is None or any(char.isdigit() for char in form):
                 if not strict:
                     continue

@@ -42,7 +42,8 @@ CANDIDATES = 5
 # A line longer than this is cut at a space: it bounds the work held in memory at once.
 WINDOW_CHARS = 20_000
 
-# "Not a name": the letters of the run drawn from Arabic at random (the decoder's own yardstick).
+# "Not a name": the letters of the run drawn from Arabic at random. The run's match score (channel
+# and prior) must beat it; the values are this layer's own, fitted on the gold articles.
 NOT_A_NAME_LOGP = math.log(0.1)
 LETTER_LOGP = -3.0
 # Each span costs this much, so one long name beats the same words cut into two.
