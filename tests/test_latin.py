@@ -129,3 +129,11 @@ def test_vowel_letters_without_any_tone_mark_leave_the_tones_to_the_model() -> N
 def test_foreign_latin_letters_fold_like_unmarked_vietnamese() -> None:
     assert top("Saïgon") == "Sài Gòn"
     assert top("Ðà Nẵng") == "Đà Nẵng"  # Icelandic eth, as some PDFs write Đ
+
+
+def test_a_place_exonym_reads_as_the_place_not_a_namesake() -> None:
+    for exonym in ("Ho Chi Minh City", "HCMC"):
+        match = translit.normalize(exonym)
+        assert match is not None and (match.text, match.kind) == ("Hồ Chí Minh", "place")
+    person = translit.normalize("Ho Chi Minh")
+    assert person is not None and person.kind == "person"

@@ -38,10 +38,15 @@ WRONG_TONE_LOGP = -4.0
 
 @dataclass(frozen=True, slots=True)
 class Path:
-    """One reading of the whole input as syllable chunks; ``logp`` is the cost of the cuts."""
+    """One reading of the whole input as syllable chunks; ``logp`` is the cost of the cuts.
+
+    ``kind`` says what the front-end already knows the input is: a path from a place's exonym
+    (``Ho Chi Minh City``) reads only as gazetteer places and needs no is-it-a-name test.
+    """
 
     chunks: tuple[Chunk, ...]
     logp: float
+    kind: Kind | None = None
 
 
 def _patterns() -> dict[int, tuple[tuple[tuple[Role, ...], float], ...]]:
@@ -113,7 +118,9 @@ class Decoder:
     ) -> list[Match]:
         """The ``k`` best distinct names over all paths, best first, probabilities summing ≤ 1."""
         paths = [p for p in paths if p.chunks and all(chunk.candidates for chunk in p.chunks)]
-        if not paths or not self._is_name(paths):
+        if not self._is_name([p for p in paths if p.kind is None]):
+            paths = [p for p in paths if p.kind is not None]
+        if not paths:
             return []
         paths = sorted(paths, key=_best_reading, reverse=True)
         top = _best_reading(paths[0])
@@ -122,10 +129,10 @@ class Decoder:
         for path in paths:
             if _best_reading(path) < top - PATH_MARGIN:
                 break
-            known = self._known(path, gender, kind)
+            known = self._known(path, gender, kind or path.kind)
             readings += known
             floor = max([floor, *(reading.score for reading in known)])
-            if kind != "place":
+            if kind != "place" and path.kind is None:
                 persons = self._persons(path, gender, floor - PATH_MARGIN)
                 readings += persons
                 floor = max([floor, *(reading.score for reading in persons)])
@@ -133,6 +140,8 @@ class Decoder:
 
     def _is_name(self, paths: Sequence[Path]) -> bool:
         """Whether the best spelling reading beats "these letters are not a Vietnamese name"."""
+        if not paths:
+            return False
         weights = self.weights
         best = max(
             _best_reading(path) + weights.any_syllable_logp * len(path.chunks) for path in paths

@@ -193,7 +193,7 @@ class LatinReader:
             chunks = tuple(
                 Chunk(source, ((bare, 0.0),)) for source, bare in zip(sources, syllables)
             )
-            found.append(Path(chunks, EXONYM_LOGP if found else 0.0))
+            found.append(Path(chunks, EXONYM_LOGP if found else 0.0, kind="place"))
         return found
 
 
