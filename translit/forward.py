@@ -5,7 +5,7 @@ so the two directions cannot drift apart: every syllable's spellings come with c
 log-probabilities, and the k most likely whole-name spellings are their k-best product.
 
 >>> to_arabic("Nguyễn Phú Trọng", k=2)
-['نجوين فو ترونغ', 'نغوين فو ترونغ']
+['نغوين فو ترونغ', 'نجوين فو ترونج']
 >>> to_arabic("Trần Cẩm Tú")[0]
 'تران كام تو'
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import heapq
+import math
 import sys
 from collections.abc import Sequence
 
@@ -92,10 +93,32 @@ def to_arabic_scored(
         if not spellings:
             raise ValueError(f"{word!r} in {name!r} is not a Vietnamese syllable")
         options.append(spellings)
-    return [
-        (" ".join(options[i][index][0] for i, index in enumerate(indices)), logp)
-        for logp, indices in k_best(options, k)
-    ]
+    found: dict[str, float] = {}
+    for dropped, style_logp in NG_STYLES:
+        styled = [_in_style(spellings, dropped) for spellings in options]
+        # Deeper than k: a spelling's mass adds up over the styles that write it.
+        for logp, indices in k_best(styled, 3 * k + 5):
+            spelled = " ".join(styled[i][index][0] for i, index in enumerate(indices))
+            found[spelled] = _log_add(found.get(spelled, -math.inf), logp + style_logp)
+    ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    return ranked[:k]
+
+
+# Writers often spell ng one way throughout a name (نجوين كوانج دونج, نغوين كوانغ دونغ), but
+# not always (نجوين فو ترونغ): a name's spellings are a mixture of syllable-by-syllable choices
+# and the two consistent styles. Each style is (what it never writes, its share).
+NG_STYLES = (("", math.log(0.4)), ("نغ", math.log(0.3)), ("نج", math.log(0.3)))
+
+
+def _log_add(a: float, b: float) -> float:
+    high, low = max(a, b), min(a, b)
+    return high if low == -math.inf else high + math.log1p(math.exp(low - high))
+
+
+def _in_style(spellings: Sequence[Spelling], dropped: str) -> Sequence[Spelling]:
+    """A syllable's spellings without those of the other ng style (all of them if none is left)."""
+    kept = [spelling for spelling in spellings if not dropped or dropped not in spelling[0]]
+    return kept or spellings
 
 
 def to_arabic(name: str, k: int = 5, *, channel: Channel | None = None) -> list[str]:
