@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -93,19 +92,15 @@ def test_match_equals_brute_force_and_matcher(
     assert Matcher(choices).match(query, limit=limit, score_cutoff=cutoff) == found
 
 
-def test_matcher_over_100k_choices_answers_in_milliseconds() -> None:
+def test_matcher_over_100k_choices_finds_the_one_name_across_scripts() -> None:
     rng = random.Random(3)
     pool = ["Nguyễn", "Trần", "Lê", "Phạm", "Thị", "Văn", "Minh", "Thủy", "Ngân", "Hùng",
             "Lan", "Dũng", "Hương", "Quốc", "Anh"]
     choices = [" ".join(rng.sample(pool, 3)) for _ in range(100_000)]
     choices[77_777] = "تران كام تو"
-    matcher = Matcher(choices)
-    started = time.perf_counter()
-    found = matcher.match("Trần Cẩm Tú", limit=1)
-    elapsed = time.perf_counter() - started
+    # (Its latency is measured in benchmarks/, never asserted here.)
+    found = Matcher(choices).match("Trần Cẩm Tú", limit=1)
     assert found[0].index == 77_777
-    # About 10-20 ms on a laptop (two rapidfuzz passes over 100k keys); generous for CI.
-    assert elapsed < 0.5
 
 
 def _dev_rows() -> list[tuple[str, str]]:
@@ -128,3 +123,24 @@ def test_dev_set_same_person_pairs_outscore_different_person_pairs() -> None:
     ]
     wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
     assert wins / (len(positives) * len(negatives)) >= 0.98
+
+
+def test_large_choice_lists_are_blocked_but_still_find_the_name() -> None:
+    from translit.similarity import BLOCKING_MIN
+
+    surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
+    middles = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quang"]
+    givens = ["Anh", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hương", "Hùng", "Lan", "Linh"]
+    crowd = [
+        f"{s} {m} {n} {g}" for s in surnames for m in middles for n in middles for g in givens
+    ]
+    choices = [*crowd, "Nguyễn Phú Trọng", "Phạm Minh Chính"]
+    assert len(choices) > BLOCKING_MIN
+    matcher = Matcher(choices)
+    for query, expected in [("نغوين فو ترونغ", "Nguyễn Phú Trọng"),
+                            ("فام مينه تشينه", "Phạm Minh Chính")]:
+        found = matcher.match(query, limit=3)
+        assert found[0].choice == expected and found[0].score == 1.0
+        assert len(found) == 3
+        brute = max(translit.similarity(query, choice) for choice in choices if choice != expected)
+        assert found[1].score == pytest.approx(brute)
