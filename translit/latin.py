@@ -33,7 +33,7 @@ from functools import lru_cache
 import regex
 from unidecode import unidecode
 
-from translit.channel import Channel, Chunk, default_channel
+from translit.channel import Channel, Chunk, cut, default_channel
 from translit.decoder import Path
 from translit.lexicon import shipped_rows
 from translit.syllable import SYLLABLE_WORD, fold, remove_tones, split_bare, strip_tone
@@ -130,34 +130,12 @@ class LatinReader:
         if whole:
             tone = strip_tone(word)[1] if tones_written and not word.isascii() else None
             return (((Chunk(word, whole, tone),), 0.0),)
-        size = len(word)
-        if size > MAX_SYLLABLES_PER_WORD * MAX_SYLLABLE_LENGTH:
+        if len(word) > MAX_SYLLABLES_PER_WORD * MAX_SYLLABLE_LENGTH:
             return ()
-        # best[i]: best cuttings of word[:i] as (score, cut points); the score adds each chunk's
-        # best reading so that cuttings into likely syllables win.
-        best: list[list[tuple[float, tuple[int, ...]]]] = [[] for _ in range(size + 1)]
-        best[0] = [(0.0, (0,))]
-        for end in range(1, size + 1):
-            options = []
-            for start in range(max(0, end - MAX_SYLLABLE_LENGTH), end):
-                readings = self.read(word[start:end]) if best[start] else ()
-                if not readings:
-                    continue
-                step = readings[0][1] + (EXTRA_SYLLABLE_LOGP if start else 0.0)
-                options += [
-                    (score + step, cuts + (end,))
-                    for score, cuts in best[start]
-                    if len(cuts) <= MAX_SYLLABLES_PER_WORD
-                ]
-            options.sort(key=lambda item: -item[0])
-            best[end] = options[:SEGMENTATIONS_PER_WORD]
-        results = []
-        for _, cuts in best[size]:
-            chunks = tuple(
-                Chunk(word[a:b], self.read(word[a:b])) for a, b in zip(cuts, cuts[1:])
-            )
-            results.append((chunks, EXTRA_SYLLABLE_LOGP * (len(chunks) - 1)))
-        return tuple(results)
+        return tuple(cut(
+            word, self.read, max_chunk=MAX_SYLLABLE_LENGTH, keep=SEGMENTATIONS_PER_WORD,
+            max_chunks=MAX_SYLLABLES_PER_WORD, extra_logp=EXTRA_SYLLABLE_LOGP,
+        ))
 
     def exonym_places(self, name: str) -> tuple[tuple[str, ...], ...]:
         """The bare syllables of the places whose exonym the whole name is (``Saigon``)."""
