@@ -40,6 +40,7 @@ class Plan:
 # Scaling starts below 10k rows so that a slow CLI still draws a line within the budget.
 FULL = Plan(20_000, 200_000, 60.0, 20.0, 7, (1_000, 3_000, 10_000, 30_000, 100_000, 1_000_000),
             240.0)
+NO_CACHE = "translit-no-cache"
 QUICK = Plan(5_000, 20_000, 5.0, 3.0, 3, (300, 1_000, 3_000), 30.0)
 
 
@@ -68,7 +69,7 @@ def _meta(files: Sequence[Path], quick: bool) -> dict[str, str]:
         "python": platform.python_version(),
         "translit": translit.__version__,
         "packages": ", ".join(f"{p} {_version(p)}" for p in packages),
-        "data": ", ".join(str(p) for p in files),
+        "data": ", ".join(os.path.relpath(p, REPO) for p in files),
     }
 
 
@@ -103,6 +104,11 @@ def timing(run: Run, plan: Plan, systems: Sequence[str]) -> None:
     for system in systems:
         print(f"cold start: {system} …", file=sys.stderr)
         run.cold.append(speed.cold_start(system, SYSTEMS[system].cold_start, runs=plan.cold_runs))
+    # translit caches its compiled tables on disk; the first run after an install pays for them
+    print("cold start: translit without its disk cache …", file=sys.stderr)
+    run.cold.append(speed.cold_start(NO_CACHE, Translit.cold_start, runs=plan.cold_runs,
+                                     env={"TRANSLIT_CACHE_DIR": "off"}))
+    run.labels[NO_CACHE] = "translit, disk cache off (first run after install)"
     run.scaling_note = speed.cli_available()
     if not run.scaling_note:
         print("scaling: translit normalize …", file=sys.stderr)

@@ -230,7 +230,11 @@ def markdown(run: Run) -> str:
               f"Exact = every tone and vowel mark right (case, hyphens and tone-mark placement "
               f"ignored); toneless = right once tone marks are dropped. NEWS shared-task "
               f"metrics: ACC = exact@1, mean F = LCS-based F-score of the top answer against the "
-              f"closest reference, MRR over the top {run.k}. All figures in percent of the pairs.",
+              f"closest reference, MRR over the top {run.k}. All figures in percent of the pairs. "
+              f"'in gazetteer' pairs have an answer that is a whole entry of lexicons/people.tsv "
+              f"or places.tsv (look-up); the others need the channel and the name model. The "
+              f"decoder's few weights are tuned on dev.tsv (benchmarks/tune.py), so dev.tsv "
+              f"figures are not held-out figures.",
               "", "![accuracy](accuracy.png)", ""]
     for result in run.data:
         lines += _accuracy_section(result, run.k)

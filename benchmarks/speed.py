@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -132,12 +133,15 @@ class ColdStart:
         return self.median_s - self.empty_s
 
 
-def _time_snippet(snippet: str, runs: int) -> tuple[float, str]:
+def _time_snippet(
+    snippet: str, runs: int, env: dict[str, str] | None = None
+) -> tuple[float, str]:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-c", snippet], cwd=REPO, capture_output=True, text=True, timeout=300
+            [sys.executable, "-c", snippet], cwd=REPO, capture_output=True, text=True,
+            timeout=300, env=None if env is None else {**os.environ, **env},
         )
         times.append(time.perf_counter() - started)
         if done.returncode != 0:
@@ -145,10 +149,13 @@ def _time_snippet(snippet: str, runs: int) -> tuple[float, str]:
     return statistics.median(times), ""
 
 
-def cold_start(system: str, snippet: str, *, runs: int = 7) -> ColdStart:
-    """Import + first answer in a fresh interpreter, median of ``runs``, and ``python -c pass``."""
+def cold_start(
+    system: str, snippet: str, *, runs: int = 7, env: dict[str, str] | None = None
+) -> ColdStart:
+    """Import + first answer in a fresh interpreter, median of ``runs``, and ``python -c pass``;
+    ``env`` adds environment variables for the snippet."""
     empty, _ = _time_snippet("pass", runs)
-    median, error = _time_snippet(snippet, runs)
+    median, error = _time_snippet(snippet, runs, env)
     return ColdStart(system, median, empty, error)
 
 
