@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path as FilePath
 
 from translit import arabic
-from translit.channel import Channel, Segmentation, default_channel
+from translit.channel import Channel, Chunk, Segmentation, default_channel
+from translit.channel import key as channel_key
 from translit.decoder import Decoder, Path, Weights
 from translit.names import NameModel, default_model, load_model
 from translit.types import Gender, Kind, Match
@@ -18,7 +19,7 @@ from translit.types import Gender, Kind, Match
 MAX_NAME_LENGTH = 200
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 24
-PATHS = 6
+PATHS = 3
 # Reading two written tokens as one syllable (نغ ويين) is possible but rare.
 MERGE_LOGP = -7.0
 
@@ -117,7 +118,7 @@ class Normalizer:
                 start = end - width
                 if start < 0 or not partial[start]:
                     continue
-                for cut in self.channel.segment("".join(tokens[start:end])):
+                for cut in self._cuts(tokens[start:end]):
                     gain = _best_sum(cut) + cut.logp + extra
                     options.extend(
                         (score + gain, logp + cut.logp + extra, chunks + cut.chunks)
@@ -125,6 +126,19 @@ class Normalizer:
                     )
             partial[end] = heapq.nlargest(PATHS, options, key=lambda item: item[0])
         return [Path(chunks, logp) for _, logp, chunks in partial[-1]]  # type: ignore[arg-type]
+
+
+    def _cuts(self, tokens: tuple[str, ...]) -> tuple[Segmentation, ...]:
+        """A token's cuttings; two tokens read as one syllable only where they spell one exactly.
+
+        (The merged string is new for every pair of words, so it gets a dictionary look-up, not
+        the cutting and edit-distance search a written token gets.)
+        """
+        if len(tokens) == 1:
+            return self.channel.segment(tokens[0])
+        merged = "".join(tokens)
+        readings = self.channel.lookup(channel_key(merged))
+        return (Segmentation((Chunk(merged, readings),), 0.0),) if readings else ()
 
 
 def _best_sum(cut: Segmentation) -> float:
