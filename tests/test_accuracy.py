@@ -6,13 +6,9 @@ the part that runs in CI. Speed is never asserted here.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-# benchmarks/ is a top-level folder beside translit/, not an installed package.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import translit
 from benchmarks.data import load_pairs

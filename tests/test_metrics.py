@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-# benchmarks/ is a top-level folder beside translit/, not an installed package.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.metrics import (
     Pair,

@@ -15,7 +15,6 @@ from translit.text import find_names
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
-sys.path.insert(0, str(ROOT))
 
 
 def found(text: str, **options: object) -> list[tuple[str, str]]:
