@@ -228,12 +228,20 @@ def given_list_records(data: Path, drops: Drops) -> list[NameRecord]:
     return records
 
 
+def read_source_rows(stem: str) -> list[dict[str, str]]:
+    """Rows of lexicons/sources/STEM.tsv and of any STEM_*.tsv beside it (more batches of the
+    same table, same header), in file-name order."""
+    paths = [SOURCES_DIR / f"{stem}.tsv", *sorted(SOURCES_DIR.glob(f"{stem}_*.tsv"))]
+    rows: list[dict[str, str]] = []
+    for path in paths:
+        if path.exists():
+            lines = [ln for ln in read_lines(path) if not ln.startswith("#")]
+            rows += csv.DictReader(lines, delimiter="\t")
+    return rows
+
+
 def read_people_rows() -> list[dict[str, str]]:
-    path = SOURCES_DIR / "people.tsv"
-    if not path.exists():
-        return []
-    lines = [ln for ln in read_lines(path) if not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_source_rows("people")
 
 
 def people_records(compounds: frozenset[str], surnames: set[str],
@@ -636,12 +644,8 @@ def add_units(gazetteer: Gazetteer, admin: Path) -> None:
 
 
 def add_landmarks(gazetteer: Gazetteer) -> int:
-    path = SOURCES_DIR / "landmarks.tsv"
-    if not path.exists():
-        return 0
-    lines = [ln for ln in read_lines(path) if not ln.startswith("#")]
     count = 0
-    for row in csv.DictReader(lines, delimiter="\t"):
+    for row in read_source_rows("landmarks"):
         name = canonical_place(row.get("name") or "")
         if not name:
             continue
