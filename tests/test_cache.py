@@ -54,3 +54,15 @@ def test_caching_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRANSLIT_CACHE_DIR", "off")
     assert cache.cache_dir() is None
     assert cache.cached("probe", lambda: "fresh") == "fresh"
+
+
+def test_tables_of_an_older_fingerprint_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / "probe-0000000000.pickle"
+    stale.write_bytes(b"old")
+    other = tmp_path / "other-0000000000.pickle"
+    other.write_bytes(b"another table")
+    cache.cached("probe", lambda: 1)
+    assert not stale.exists() and other.exists()

@@ -67,7 +67,18 @@ def cached(name: str, build: Callable[[], T]) -> T:
         pass
     value = build()
     _store(path, value)
+    _remove_stale(directory, name, keep=path)
     return value
+
+
+def _remove_stale(directory: Path, name: str, *, keep: Path) -> None:
+    """Tables compiled from other lexicons or code are never read again: delete them."""
+    try:
+        for stale in directory.glob(f"{name}-*.pickle"):
+            if stale != keep:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _store(path: Path, value: object) -> None:
