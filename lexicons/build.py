@@ -36,6 +36,9 @@ DEFAULT_DATA = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "lexicons"
 
 PEOPLE_WEIGHT = 20  # one notable person counts as this many occurrences in the name priors
+# ... but only this many in the given-name pairs: a pair is specific to the person (one Diệp Lâm
+# Anh made "Lâm Anh" twenty times likelier and a common Arabic word read as that name).
+PEOPLE_PAIR_WEIGHT = 2
 GENDERS = {"nam": "M", "m": "M", "male": "M", "nữ": "F", "f": "F", "female": "F"}
 # Listed as compound surnames by hungnguyen18, but in real names the second syllable is almost
 # always a middle name ("Vũ Văn Nam" = Vũ + Văn + Nam; 142 such names in locle1011).
@@ -432,7 +435,8 @@ def name_comments(title_line: str) -> list[str]:
         f"Source: {LICENCES['people']}: weight {PEOPLE_WEIGHT} per person whose name starts "
         f"with a known surname, because the "
         "student-age lists above (born ~2000-2007) under-represent names of officials born "
-        "1950-1980 (Văn, Hữu, Đức ...).",
+        "1950-1980 (Văn, Hữu, Đức ...); in name_pairs.tsv only "
+        f"{PEOPLE_PAIR_WEIGHT} per person (a pair is specific to its person).",
         f"Source: {LICENCES['adult']}: in name_syllables.tsv only, per-mille x {ADULT_SHARE} x "
         "(names of that gender in the lists above) / 1000, rounded, so that the adult "
         "generation weighs as much as the student lists.",
@@ -480,7 +484,7 @@ def build_name_pairs(out: Path, records: list[NameRecord]) -> int:
     for record in records:
         if record.name.middle:
             pair = title(f"{record.name.middle[-1]} {record.name.given}")
-            counts[pair, record.gender] += record.weight
+            counts[pair, record.gender] += min(record.weight, PEOPLE_PAIR_WEIGHT)
     comments = name_comments("name_pairs.tsv: last middle syllable + given name (\"Cẩm Tú\")"
                              " of names that have a middle name, by gender, weighted counts.")
     return write_tsv(out / "name_pairs.tsv", comments, ["pair", "gender", "count"],
