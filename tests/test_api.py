@@ -154,3 +154,23 @@ def test_any_text_is_answered_deterministically_with_valid_syllables(text: str) 
 def test_numbered_wards_are_known_by_their_name_alone() -> None:
     match = translit.normalize("مي دينه", kind="place")
     assert match is not None and match.text == "Mỹ Đình" and match.known
+
+
+def test_a_number_beside_a_name_is_not_read_as_a_syllable() -> None:
+    assert translit.normalize("تران كام تو 2").text == "Trần Cẩm Tú"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200c", "\u200b", "\ufeff", "\u2067"])
+def test_an_invisible_mark_inside_a_word_does_not_split_it(mark: str) -> None:
+    match = translit.normalize(f"نجو{mark}ين فو ترونغ")
+    assert match is not None and match.text == "Nguyễn Phú Trọng"
+
+
+def test_a_nul_character_is_not_read_as_a_letter() -> None:
+    assert translit.normalize("تو\0") == translit.normalize("تو")
+
+
+@pytest.mark.parametrize(("option", "value"), [("gender", "X"), ("gender", "m"), ("kind", "city")])
+def test_bad_hints_raise_value_error(option: str, value: str) -> None:
+    with pytest.raises(ValueError, match=option):
+        translit.normalize("هانوي", **{option: value})  # type: ignore[arg-type]

@@ -50,3 +50,17 @@ def test_token_offsets_always_point_into_the_input(text: str) -> None:
     for token in tokenize(text):
         assert 0 <= token.start < token.end <= len(text)
         assert normalize(text[token.start:token.end]) == token.text
+
+
+INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2066", "\ufeff"])
+
+
+@given(st.sampled_from(["نجوين ثي ثوي نجان", "تران كام تو", "هانوي"]), INVISIBLE, st.data())
+def test_invisible_marks_anywhere_in_a_word_leave_the_tokens_unchanged(
+    text: str, mark: str, data: st.DataObject
+) -> None:
+    at = data.draw(st.integers(min_value=1, max_value=len(text) - 1))
+    if text[at - 1] == " " or text[at] == " ":
+        return
+    marked = text[:at] + mark + text[at:]
+    assert [t.text for t in tokenize(marked)] == [t.text for t in tokenize(text)]

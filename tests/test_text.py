@@ -243,3 +243,8 @@ def test_two_last_words_link_back_even_when_they_are_a_known_name() -> None:
     text = ("وسجل لاعب الوسط نجوين كوانغ هاي الهدف الأول.\n"
             "وأشاد المدرب بأداء كوانغ هاي الذي قدم مباراة كاملة.")
     assert [m for _, m in found(text)] == ["Nguyễn Quang Hải", "Nguyễn Quang Hải"]
+
+
+def test_an_invisible_mark_between_words_keeps_the_name_whole() -> None:
+    text = "ترأس المؤتمر تران\u200f كام تو في هانوي"
+    assert [m for _, m in found(text)] == ["Trần Cẩm Tú", "Hà Nội"]

@@ -25,7 +25,7 @@ _UNIFY = str.maketrans({
     "أ": "ا", "إ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ؤ": "و", "ئ": "ي", "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي",
     "ک": "ك", "ڪ": "ك", "ە": "ه", "ۀ": "ه", "ھ": "ه", "ہ": "ه",
-    "ڨ": "ڤ", "ﻻ": "لا",
+    "ڨ": "ڤ",
     "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
     "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
     "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
@@ -35,8 +35,10 @@ _UNIFY = str.maketrans({
 # folds it.
 _FINAL_TEH_MARBUTA = regex.compile(r"ة(?!\p{L})")
 _ARABIC_LETTER = regex.compile(r"[\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
-# A token: a run of letters and digits, joined by hyphens or apostrophes inside a word.
-_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:[-'’][\p{L}\p{N}\p{M}]+)*")
+# A token: a run of letters and digits, joined by hyphens or apostrophes inside a word; the marks
+# normalize() drops (bidi, zero-width, BOM) may sit inside it (نجو\u200fين is one word).
+_WORD = r"[\p{L}\p{N}\p{M}\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]+"
+_TOKEN = regex.compile(rf"{_WORD}(?:[-'’]{_WORD})*")
 
 
 def normalize(text: str) -> str:
@@ -48,7 +50,7 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     text = _DROP.sub("", text)
-    text = text.replace("آ", "\0").translate(_UNIFY).replace("\0", "آ")
+    text = text.translate(_UNIFY)
     return str(_FINAL_TEH_MARBUTA.sub("ه", text))
 
 

@@ -247,8 +247,8 @@ class Channel:
         return self._fuzzy(chunk)
 
     def _fuzzy(self, chunk: str) -> tuple[Reading, ...]:
-        if len(chunk) > MAX_CHUNK + 2:
-            return ()
+        if len(chunk) > MAX_CHUNK + 2 or len(chunk) < 2 or not arabic.has_arabic(chunk):
+            return ()  # one edit turns any lone letter or digit into some syllable
         query = chunk.translate(_SKELETON)
         max_edits = 1 if len(query) <= 4 else 2
         near = process.extract(

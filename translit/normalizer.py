@@ -29,11 +29,15 @@ def _bounded(words: Sequence[str]) -> bool:
     return 0 < len(words) <= MAX_TOKENS and all(len(word) <= MAX_TOKEN_LENGTH for word in words)
 
 
-def _check(name: object, k: object = 1) -> None:
+def _check(name: object, k: object = 1, gender: object = None, kind: object = None) -> None:
     if not isinstance(name, str):
         raise TypeError(f"expected a str name, got {type(name).__name__}")
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise ValueError(f"k must be a positive int, got {k!r}")
+    if gender not in (None, "M", "F"):
+        raise ValueError(f"gender must be 'M', 'F' or None, got {gender!r}")
+    if kind not in (None, "person", "place"):
+        raise ValueError(f"kind must be 'person', 'place' or None, got {kind!r}")
 
 
 class Normalizer:
@@ -64,7 +68,7 @@ class Normalizer:
         self, name: str, *, gender: Gender | None = None, kind: Kind | None = None
     ) -> Match | None:
         """The best reading of ``name``, or ``None`` when it does not read as a Vietnamese name."""
-        _check(name)
+        _check(name, 1, gender, kind)
         found = self._cached(name, 1, gender, kind)
         return found[0] if found else None
 
@@ -72,7 +76,7 @@ class Normalizer:
         self, name: str, k: int = 5, *, gender: Gender | None = None, kind: Kind | None = None
     ) -> list[Match]:
         """Up to ``k`` readings of ``name``, best first; empty when it is not a name."""
-        _check(name, k)
+        _check(name, k, gender, kind)
         return list(self._cached(name, k, gender, kind))
 
     def paths(self, name: str) -> list[Path]:
@@ -94,9 +98,9 @@ class Normalizer:
             piece
             for token in arabic.tokenize(name)
             for piece in token.text.split("-")
-            if piece
+            if piece and not piece.isdigit()  # a number beside a name (row 2, 1945) is no syllable
         ]
-        if _bounded(tokens) and arabic.has_arabic("".join(tokens)):
+        if _bounded(tokens) and all(arabic.has_arabic(token) for token in tokens):
             return self._arabic_paths(tuple(tokens))
         return []
 

@@ -70,9 +70,10 @@ MIN_KNOWN_SHARE = 0.15
 MAX_SYLLABLES_PER_WORD = 3
 MIN_WORD_LOGP = -3.5
 
-# Between two words of one name there may be spaces and hyphens (فونغ نها - كي بانغ), nothing else.
+# Between two words of one name there may be spaces, hyphens (فونغ نها - كي بانغ) and the invisible
+# marks Arabic text carries (bidi, zero-width), nothing else.
 _HAMZA_ALEFS = ("أ", "إ")
-_JOINABLE_GAP = regex.compile(r"[\s\-‐-―]*")
+_JOINABLE_GAP = regex.compile(r"[\s\-‐-―\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]*")
 _LINE = regex.compile(r"[^\n]*\n?")
 _NOT_ARABIC_LETTER = regex.compile(r"[^\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 # Gazetteer wards numbered in the source data (Mỹ Đình 1, Mỹ Đình 2): the text names the place.
