@@ -31,38 +31,62 @@ def test_cached_builds_once_then_reads_from_disk(
         calls.append(1)
         return {"answer": 42}
 
-    assert cache.cached("probe", build) == {"answer": 42}
-    assert cache.cached("probe", build) == {"answer": 42}
+    assert cache.cached("probe", build, dict) == {"answer": 42}
+    assert cache.cached("probe", build, dict) == {"answer": 42}
     assert len(calls) == 1
-    assert [p.name.startswith("probe-") for p in tmp_path.iterdir()] == [True]
+    directory = cache.cache_dir()
+    assert directory is not None and directory.parent == tmp_path
+    assert [p.name.startswith("probe-") for p in directory.iterdir()] == [True]
 
 
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path))
-    (tmp_path / f"probe-{cache.fingerprint()}.pickle").write_bytes(b"not a pickle")
-    assert cache.cached("probe", lambda: [1, 2]) == [1, 2]
+    directory = cache.cache_dir()
+    assert directory is not None
+    directory.mkdir(parents=True)
+    (directory / f"probe-{cache.fingerprint()}.pickle").write_bytes(b"not a pickle")
+    assert cache.cached("probe", lambda: [1, 2], list) == [1, 2]
 
 
 def test_an_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(blocker / "sub"))
-    assert cache.cached("probe", lambda: "built") == "built"
+    assert cache.cached("probe", lambda: "built", str) == "built"
 
 
 def test_caching_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRANSLIT_CACHE_DIR", "off")
     assert cache.cache_dir() is None
-    assert cache.cached("probe", lambda: "fresh") == "fresh"
+    assert cache.cached("probe", lambda: "fresh", str) == "fresh"
 
 
 def test_tables_of_an_older_fingerprint_are_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path))
-    stale = tmp_path / "probe-0000000000.pickle"
+    directory = cache.cache_dir()
+    assert directory is not None
+    directory.mkdir(parents=True)
+    stale = directory / "probe-0000000000.pickle"
     stale.write_bytes(b"old")
-    other = tmp_path / "other-0000000000.pickle"
+    other = directory / "other-0000000000.pickle"
     other.write_bytes(b"another table")
-    cache.cached("probe", lambda: 1)
+    cache.cached("probe", lambda: 1, int)
     assert not stale.exists() and other.exists()
+
+
+def test_a_cache_file_of_the_wrong_type_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path))
+    assert cache.cached("probe", lambda: "text", str) == "text"
+    assert cache.cached("probe", lambda: 7, int) == 7
+
+
+def test_each_python_and_package_version_has_its_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRANSLIT_CACHE_DIR", str(tmp_path))
+    directory = cache.cache_dir()
+    assert directory is not None and directory.name.startswith("py3.")

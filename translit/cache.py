@@ -2,8 +2,9 @@
 
 Compiling the spelling index and the name model from the TSV lexicons takes about two seconds;
 loading the compiled result takes a fraction of that. The cache file's name carries a
-fingerprint of the package version, the lexicon files and the modules that compile them, so an
-edited lexicon or a new release never reads a stale table. The cache lives in
+fingerprint of the lexicon files and the modules that compile them, so an edited lexicon or new
+code never reads a stale table; each Python version and package version has a folder of its own,
+so environments that share the cache do not evict each other. The cache lives in
 ``$TRANSLIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/translit``, else ``~/.cache/translit``; set
 ``TRANSLIT_CACHE_DIR=off`` to disable it. A cache that cannot be read or written is ignored:
 the tables are then compiled in memory as if there were none.
@@ -26,22 +27,31 @@ from translit.lexicon import lexicon_dir
 T = TypeVar("T")
 
 # The modules whose code decides what the compiled tables hold.
-_COMPILERS = ("channel.py", "names.py", "syllable.py", "lexicon.py", "cache.py")
+_COMPILERS = ("arabic.py", "channel.py", "names.py", "syllable.py", "lexicon.py", "cache.py")
 
 
 def cache_dir() -> Path | None:
     """Where compiled tables are kept, or ``None`` when caching is off."""
     configured = os.environ.get("TRANSLIT_CACHE_DIR")
     if configured is not None:
-        return None if configured.lower() in ("", "off", "0", "none") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "translit"
+        if configured.lower() in ("", "off", "0", "none"):
+            return None
+        base = Path(configured)
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "translit"
+    return base / f"py{sys.version_info[0]}.{sys.version_info[1]}-{_version()}"
+
+
+def _version() -> str:
+    from translit import __version__
+
+    return __version__
 
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """A digest of everything the compiled tables depend on."""
-    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    digest = hashlib.sha256()
     lexicons = lexicon_dir()
     for entry in sorted(lexicons.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".tsv"):
@@ -53,17 +63,21 @@ def fingerprint() -> str:
     return digest.hexdigest()[:20]
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
-    """``build()``, or the result of an earlier identical ``build()`` read back from disk."""
+def cached(name: str, build: Callable[[], T], of_type: type[T]) -> T:
+    """``build()``, or the result of an earlier identical ``build()`` read back from disk.
+
+    A file that does not unpickle to an ``of_type`` is rebuilt.
+    """
     directory = cache_dir()
     if directory is None:
         return build()
     path = directory / f"{name}-{fingerprint()}.pickle"
     try:
         with path.open("rb") as stream:
-            value: T = pickle.load(stream)
-        return value
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            value = pickle.load(stream)
+        if isinstance(value, of_type):
+            return value
+    except Exception:  # any unreadable cache file is rebuilt, never fatal
         pass
     value = build()
     _store(path, value)

@@ -340,4 +340,4 @@ def default_channel() -> Channel:
     """The channel over the shipped syllable inventory, built once on first use (disk-cached)."""
     from translit.names import default_inventory
 
-    return cached("channel", lambda: Channel(default_table(), default_inventory()))
+    return cached("channel", lambda: Channel(default_table(), default_inventory()), Channel)

@@ -281,7 +281,7 @@ def load_model(extra_lexicons: Sequence[str | Path] = ()) -> NameModel:
 @lru_cache(maxsize=1)
 def default_model() -> NameModel:
     """The model over the shipped lexicons, built once on first use (disk-cached)."""
-    return cached("model", load_model)
+    return cached("model", load_model, NameModel)
 
 
 @lru_cache(maxsize=1)
