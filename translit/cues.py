@@ -134,10 +134,20 @@ def is_stopword(word: str) -> bool:
     return fold_word(word) in _stopwords()
 
 
+LONG_STEM = 4
+
+
 def stopword_cost(word: str) -> float:
-    """What a word costs inside a run read as a name: 0 unless it is a stop word."""
-    found = _stopwords().get(fold_word(word))
-    return 0.0 if found is None else found.cost
+    """What a word costs inside a run read as a name: 0 unless it is a stop word, also behind a
+    clitic when what is left is a long word (لأمانة is ل + أمانة «secretariat», not Lâm Anh;
+    كام stays Cẩm, not ك + ام)."""
+    table = _stopwords()
+    costs = [
+        table[stem].cost
+        for clitic, stem in strip_clitics(fold_word(word))
+        if stem in table and (not clitic or len(stem) >= LONG_STEM)
+    ]
+    return max(costs, default=0.0)
 
 
 def may_link(word: str) -> bool:

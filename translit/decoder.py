@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from translit.channel import Chunk
 from translit.names import GENDERS, Entry, Gazetteer, NameModel, Role
@@ -89,7 +89,8 @@ class Weights:
     any_syllable_logp: float = -2.0
     not_a_name_logp: float = 1.0
     not_a_name_letter_logp: float = -1.5
-    gender_prior: dict[str, float] = field(default_factory=lambda: {"M": 0.5, "F": 0.5})
+    # Share of women among the persons named (without a gender hint).
+    female_share: float = 0.5
 
 
 @dataclass(slots=True)
@@ -152,7 +153,8 @@ class Decoder:
     def _gender_logp(self, gender: Gender, hint: Gender | None) -> float:
         if hint is not None:
             return 0.0 if gender == hint else math.log(0.02)
-        return math.log(self.weights.gender_prior.get(gender, 0.5))
+        share = self.weights.female_share
+        return math.log(share if gender == "F" else 1.0 - share)
 
     def _persons(self, path: Path, hint: Gender | None, floor: float) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
@@ -192,8 +194,9 @@ class Decoder:
         found = self._option_cache.get(cache_key)
         if found is None:
             source = chunk.text
+            shown = "middle" if role == "inner" else role
             options = [
-                (channel + prior, Part(source, toned, role, channel, prior))
+                (channel + prior, Part(source, toned, shown, channel, prior))
                 for bare, channel in chunk.candidates
                 for toned, prior in self._toned(bare, role, gender, chunk.tone)
             ]

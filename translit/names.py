@@ -14,14 +14,22 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from translit.cache import cached
 from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_rows
-from translit.syllable import SYLLABLE_WORD, canonical_text, remove_tones, split_bare, toned_forms
+from translit.syllable import (
+    SYLLABLE_WORD,
+    canonical_text,
+    remove_tones,
+    split_bare,
+    title,
+    toned_forms,
+)
 from translit.types import Gender, Kind
 
 Role = str  # "surname" | "middle" | "inner" (a middle after the first) | "given"
@@ -32,7 +40,7 @@ SURNAME_SMOOTHING = 0.02
 TONED_PER_SYLLABLE = 3
 # Weight of each prominence level in the gazetteer prior (a household name is mentioned far more
 # often than a ward).
-PROMINENCE_WEIGHT = {1: 1.0, 2: 2.0, 3: 60.0}
+PROMINENCE_WEIGHT: Mapping[int, float] = MappingProxyType({1: 1.0, 2: 2.0, 3: 60.0})
 # How often a known person appears by the last two syllables of the name alone, relative to
 # the full name.
 GIVEN_NAME_SHARE = 0.3
@@ -172,7 +180,7 @@ def _gender(value: str, where: str) -> Gender | None:
 
 def entries_from_rows(
     rows: Iterable[tuple[int, Row]], *, name: str, default_kind: Kind | None = None,
-    strict: bool = True,
+    strict: bool = True, prominence_weight: Mapping[int, float] = PROMINENCE_WEIGHT,
 ) -> list[Entry]:
     """Gazetteer entries of a people/places/user lexicon; aliases become entries of their own.
 
@@ -188,7 +196,7 @@ def entries_from_rows(
             raise LexiconError(f"{where}: kind must be person or place, got {kind_value!r}")
         prominence = int(parse_float(row.get("prominence", ""), where=where, default=1.0))
         weight = parse_float(row.get("weight", ""), where=where, default=0.0) or (
-            PROMINENCE_WEIGHT.get(prominence, 1.0)
+            prominence_weight.get(prominence, 1.0)
         )
         gender = _gender(row.get("gender", ""), where) if kind == "person" else None
         names = [row["name"], *(a for a in row.get("aliases", "").split("|") if a.strip())]
@@ -204,7 +212,7 @@ def entries_from_rows(
             if kind == "person" and len(syllables) >= 3 and " " in form:
                 # News calls people by their given name (Công Phượng, Quang Hải): the last two
                 # syllables are a known name too, though less often than the full name.
-                given = " ".join(form.split()[-2:])
+                given = title(" ".join(syllables[-2:]))  # (Minh-Khai: the syllables decide)
                 share = weight * GIVEN_NAME_SHARE
                 entries.append(Entry(given, kind, syllables[-2:], share, gender))
     return entries
@@ -250,8 +258,14 @@ def _pair_counts() -> dict[Gender, dict[tuple[str, str], float]]:
     return pairs
 
 
-def load_model(extra_lexicons: Sequence[str | Path] = ()) -> NameModel:
-    """Build the name model from the shipped lexicons plus user lexicons (same columns)."""
+def load_model(
+    extra_lexicons: Sequence[str | Path] = (), *,
+    prominence_weight: Mapping[int, float] = PROMINENCE_WEIGHT,
+) -> NameModel:
+    """Build the name model from the shipped lexicons plus user lexicons (same columns).
+
+    ``prominence_weight`` maps a gazetteer entry's prominence (1-3) to its weight.
+    """
     unigram: dict[str, float] = defaultdict(float)
     for _, row, count in _count_rows("syllables.tsv", ("syllable", "count")):
         unigram[row["syllable"].lower()] += count
@@ -262,15 +276,16 @@ def load_model(extra_lexicons: Sequence[str | Path] = ()) -> NameModel:
     }
     entries = entries_from_rows(
         shipped_rows("people.tsv", required=("name",)), name="lexicons/people.tsv",
-        default_kind="person", strict=False,
+        default_kind="person", strict=False, prominence_weight=prominence_weight,
     )
     entries += entries_from_rows(
         shipped_rows("places.tsv", required=("name",)), name="lexicons/places.tsv",
-        default_kind="place", strict=False,
+        default_kind="place", strict=False, prominence_weight=prominence_weight,
     )
     for path in extra_lexicons:
         entries += entries_from_rows(
-            read_rows(Path(path), required=("name", "kind")), name=str(path)
+            read_rows(Path(path), required=("name", "kind")), name=str(path),
+            prominence_weight=prominence_weight,
         )
     return NameModel(
         unigram=dict(unigram), surnames=surnames, parts=_part_counts(), pairs=_pair_counts(),

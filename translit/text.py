@@ -61,7 +61,8 @@ KNOWN_BONUS = 2.0
 # A given name (or the last words of a name) that points back to the one person named so before.
 LINK_GAIN = 6.0
 CUE_BONUS = 1.5
-SLUG_BONUS = 6.0
+# Per word the page's slug confirms: a name the slug spells whole beats the same words cut in two.
+SLUG_BONUS_PER_WORD = 3.0
 # A lone word read as a gazetteer entry that is not the decoder's first choice must still hold
 # this share of the probability.
 MIN_KNOWN_SHARE = 0.15
@@ -258,7 +259,7 @@ class NameFinder:
         if supported and cue is not None:
             gain += CUE_BONUS * cue.strength * (1.0 if context.adjacent else 0.5)
         if slug is not None:
-            gain += SLUG_BONUS
+            gain += SLUG_BONUS_PER_WORD * len(stems)
         if gain <= 0:
             return None
         notes = [cue.text] if supported and cue is not None else []
