@@ -419,4 +419,11 @@ def find_names(
     >>> [s.match.text for s in find_names("وصلت الرفيقة نجوين ثي كيم نجان إلى هانوي")]
     ['Nguyễn Thị Kim Ngân', 'Hà Nội']
     """
-    return NameFinder(normalizer).find(text, url=url)
+    finder = NameFinder(normalizer) if normalizer is not None else default_finder()
+    return finder.find(text, url=url)
+
+
+@lru_cache(maxsize=1)
+def default_finder() -> NameFinder:
+    """The shared finder behind :func:`find_names`, whose caches outlive one call."""
+    return NameFinder()
