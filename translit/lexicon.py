@@ -47,6 +47,8 @@ def read_rows(
         raise LexiconError(f"{label}: file not found") from error
     except UnicodeDecodeError as error:
         raise LexiconError(f"{label}: not UTF-8 ({error.reason})") from error
+    except OSError as error:  # a folder, no permission
+        raise LexiconError(f"{label}: cannot read: {error.strerror or error}") from error
     header: list[str] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
