@@ -104,6 +104,39 @@ def test_cli_url_option_is_slug_evidence() -> None:
     assert record["cue"].endswith("url:nguyen-thi-thuy-ngan")
 
 
+def test_cli_output_into_a_missing_directory_exits_1_naming_the_path(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "names.jsonl"
+    done = _cli("-o", str(target), stdin="زار تو لام هانوي")
+    assert done.returncode == 1
+    assert done.stderr == f"translit: {target}: cannot write output: No such file or directory\n"
+    assert not (tmp_path / "missing").exists()
+
+
+def test_cli_output_replaces_the_file_atomically_and_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "names.jsonl"
+    target.write_text("previous content\n")
+    target.chmod(0o640)
+    before = target.stat().st_ino
+    done = _cli("-o", str(target), stdin="زار تو لام هانوي")
+    assert done.returncode == 0, done.stderr
+    # A new file renamed over the old one (never the old one truncated and half-written).
+    assert target.stat().st_ino != before
+    assert target.stat().st_mode & 0o7777 == 0o640
+    assert [json.loads(line)["vietnamese"] for line in target.read_text().splitlines()] == [
+        "Tô Lâm", "Hà Nội"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["names.jsonl"]
+
+
+def test_cli_bad_lexicon_exits_2_naming_file_and_line(tmp_path: Path) -> None:
+    lexicon = tmp_path / "extra.tsv"
+    lexicon.write_text("name\tkind\nHà Nội\tanimal\n", encoding="utf-8")
+    done = _cli("--lexicon", str(lexicon), stdin="زار تو لام هانوي")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"translit: error: {lexicon}:2: kind must be person or place, got 'animal'\n")
+
+
 def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     """Width, height and raw rows of an 8-bit RGB/RGBA non-interlaced PNG."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -16,9 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import translit
+from translit.explain import explain
+from translit.normalizer import MAX_NAME_LENGTH
 from translit.pipeline import DecodeSettings, annotate
 from translit.rows import ReadSettings, read_inputs
-from translit.writers import JsonlWriter
+from translit.writers import JsonlWriter, atomic_output
 
 ROOT = Path(translit.__file__).resolve().parent.parent
 TRAN = "تران كام تو"
@@ -242,6 +244,11 @@ def test_interrupted_run_leaves_no_output_file(tmp_path: Path) -> None:
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".out.tsv.*")) and time.monotonic() < deadline:
         time.sleep(0.05)
+    started = bool(list(tmp_path.glob(".out.tsv.*")))
+    if not started:
+        process.kill()
+        process.communicate(timeout=60)
+    assert started, "the run never created its temporary file"
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
@@ -293,6 +300,156 @@ def test_version_and_help_with_examples_on_every_command(tmp_path: Path) -> None
     for command in ([], ["normalize"], ["explain"]):
         text = run(tmp_path, *command, "--help").stdout.decode()
         assert "examples:" in text
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+
+
+@pytest.mark.parametrize(("args", "lines"), [
+    (["normalize"], f"{HANOI}\n" * 20_000),
+    (["normalize", "--jobs", "2"], f"{HANOI}\n" * 20_000),
+    (["to-arabic"], "Hà Nội\n" * 20_000),
+    (["annotate"], f"زار {HANOI}.\n" * 20_000),
+], ids=["normalize", "normalize-jobs", "to-arabic", "annotate"])
+def test_closed_pipe_stops_quietly_like_head(
+    tmp_path: Path, args: list[str], lines: str
+) -> None:
+    source = write(tmp_path / "in.txt", lines)
+    with open(source, "rb") as stdin:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "translit", *args], stdin=stdin, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, cwd=tmp_path, env=_env(),
+        )
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()  # what `| head -1` reads before it exits
+        process.stdout.close()
+        stderr = process.stderr.read()
+        process.wait(timeout=120)
+    assert first
+    assert stderr == b""
+    assert process.returncode == 141  # 128 + SIGPIPE, what a shell reports for such a tool
+
+
+BAD_LEXICON = "name\tkind\nTrần Cẩm Tú\tperson\nHà Nội\tanimal\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_lexicon_row_exits_2_naming_file_and_line_before_any_output(
+    tmp_path: Path, jobs: str
+) -> None:
+    write(tmp_path / "extra.tsv", BAD_LEXICON)
+    write(tmp_path / "names.txt", f"{TRAN}\n")
+    result = run(tmp_path, "normalize", "names.txt", "--lexicon", "extra.tsv", "--jobs", jobs)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.decode() == (
+        "translit: error: extra.tsv:3: kind must be person or place, got 'animal'\n")
+
+
+@pytest.mark.parametrize("command", [
+    ["normalize", "names.txt"], ["normalize", "names.txt", "-j", "2"], ["explain", TRAN],
+    ["annotate", "names.txt"],
+])
+def test_missing_lexicon_exits_2_naming_it(tmp_path: Path, command: list[str]) -> None:
+    write(tmp_path / "names.txt", f"{TRAN}\n")
+    result = run(tmp_path, *command, "--lexicon", "nowhere.tsv")
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.decode() == "translit: error: nowhere.tsv: file not found\n"
+
+
+def test_lexicon_that_is_a_directory_exits_2_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "lexicons").mkdir()
+    result = run(tmp_path, "explain", TRAN, "--lexicon", "lexicons")
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("translit: error: lexicons: cannot read: ")
+
+
+def test_output_over_an_existing_file_keeps_its_mode(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{HANOI}\n")
+    write(tmp_path / "out.tsv", "previous content\n").chmod(0o640)
+    result = run(tmp_path, "normalize", "names.txt", "-o", "out.tsv")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.tsv").stat().st_mode & 0o7777 == 0o640
+    assert "Hà Nội" in (tmp_path / "out.tsv").read_text()
+
+
+def test_new_output_file_gets_the_mode_the_umask_allows(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{HANOI}\n")
+    subprocess.run(
+        [sys.executable, "-m", "translit", "normalize", "names.txt", "-o", "out.tsv"],
+        cwd=tmp_path, env=_env(), capture_output=True, timeout=120, check=True,
+        preexec_fn=lambda: os.umask(0o027),  # the child's own umask
+    )
+    assert (tmp_path / "out.tsv").stat().st_mode & 0o7777 == 0o640
+
+
+def test_atomic_output_never_changes_the_process_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def umask(mask: int) -> int:
+        raise AssertionError("the umask is process-wide: other threads would see it change")
+
+    monkeypatch.setattr(os, "umask", umask)
+    with atomic_output(tmp_path / "out.txt") as stream:
+        stream.write("text\n")
+    assert (tmp_path / "out.txt").read_text() == "text\n"
+
+
+def test_output_into_a_missing_directory_exits_1_naming_the_path(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", f"{HANOI}\n")
+    result = run(tmp_path, "normalize", "names.txt", "-o", "missing/out.tsv")
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        "translit: missing/out.tsv: cannot write output: No such file or directory\n")
+
+
+def test_cell_over_the_library_limit_is_an_error_row_naming_the_limit(tmp_path: Path) -> None:
+    long_name = " ".join([TRAN] * 30)  # about 330 characters: the library reads no name in it
+    assert len(long_name) > MAX_NAME_LENGTH
+    write(tmp_path / "names.csv", f"id,name\n1,{long_name}\n2,{TRAN}\n")
+    table = tsv(run(tmp_path, "normalize", "names.csv", "--column", "name",
+                    "--output-format", "tsv"))
+    assert column(table, "vi_status") == ["error", "ok"]
+    assert column(table, "vi_error")[0] == (
+        f"names.csv:2: the name is {len(long_name)} characters long, "
+        f"over the limit of {MAX_NAME_LENGTH}")
+
+
+def test_megabyte_csv_cell_is_an_error_row_not_a_csv_error(tmp_path: Path) -> None:
+    write(tmp_path / "big.csv", f"id,name\n1,{'ب' * 1_000_000}\n2,{HANOI}\n")
+    table = tsv(run(tmp_path, "normalize", "big.csv", "--output-format", "tsv", "--column", "2"))
+    assert column(table, "vi_status") == ["error", "ok"]
+    assert column(table, "vi_error")[0].startswith("big.csv:2: the name is 1000000 characters")
+
+
+def test_reading_rows_leaves_the_csv_field_limit_as_it_was() -> None:
+    code = ("import csv, io\n"
+            "from translit.rows import ReadSettings, read_inputs\n"
+            "before = csv.field_size_limit()\n"
+            "data = ('name\\n' + 'x' * 200_000 + '\\n').encode()\n"
+            "inputs = read_inputs([('a.csv', io.BytesIO(data))], settings=ReadSettings())\n"
+            "rows = list(inputs.rows)\n"
+            "print(before, csv.field_size_limit(), len(rows[0].name))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=120, check=True)
+    assert done.stdout.split() == ["131072", "131072", "200000"]
+
+
+def test_explain_takes_the_normalizer_by_keyword_and_defaults_to_the_shared_one() -> None:
+    assert "Trần Cẩm Tú" in explain(TRAN, k=1)
+    assert "Trần Cẩm Tú" in explain(TRAN, normalizer=translit.Normalizer(), k=1)
+    with pytest.raises(TypeError):
+        explain(TRAN, translit.Normalizer())  # type: ignore[misc]
+
+
+def test_library_modules_hold_no_command_line_code() -> None:
+    code = ("import sys, translit.forward, translit.annotate\n"
+            "print('argparse' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=120, check=True)
+    assert done.stdout.strip() == "False"
 
 
 # Lines of any characters but the line feed (which ends a line) and lone surrogates (not text).

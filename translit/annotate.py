@@ -1,40 +1,25 @@
-"""``translit annotate``: Vietnamese names in Arabic documents, as spans, marked-up text or a list.
+"""Vietnamese names found in Arabic documents, written as spans, marked-up text or a list.
 
 Formats: ``jsonl`` (one span a line, with file and offsets), ``markdown`` (the text with each name
 followed by its Vietnamese form: «تران كام تو (Trần Cẩm Tú)»), ``html`` (a right-to-left page with
 names in ``<mark>`` and their Vietnamese form after them) and ``tsv`` (distinct names with counts).
-Each document is read whole, its names are written as they are found.
+:func:`write` writes to the stream it is given; ``translit annotate`` (:mod:`translit.cli`) reads
+the files and opens the output.
 """
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
-import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from translit.normalizer import Normalizer, default_normalizer
 from translit.text import NameFinder
 from translit.types import Span
 
 FORMATS = ("jsonl", "markdown", "html", "tsv")
-
-EXAMPLES = """\
-examples:
-  translit annotate article.txt                       spans as jsonl, one a line
-  translit annotate --format markdown article.txt     the text, names followed by (Vietnamese)
-  translit annotate --format html a.txt b.txt -o names.html
-  translit annotate --format tsv news/*.txt           distinct names with their counts
-  curl -s URL | translit annotate --url URL --format markdown
-
---url gives the page's address: its unaccented Vietnamese slug picks between readings
-(addresses written in the text are used too).
-
-exit status: 0 done; 1 an input file cannot be read."""
 
 _STYLE = """\
 body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", serif;
@@ -53,59 +38,6 @@ class Document:
 
     name: str
     text: str
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The ``annotate`` options."""
-    parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="Arabic text files; stdin when none or '-'")
-    parser.add_argument("--format", choices=FORMATS, default="jsonl",
-                        help="output format (default: jsonl)")
-    parser.add_argument("--url", metavar="URL",
-                        help="the page's address: its Vietnamese slug helps choose readings")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--lexicon", action="append", default=[], metavar="TSV",
-                        help="extra lexicon of names (repeatable)")
-
-
-def run(args: argparse.Namespace) -> int:
-    """Annotate the files named in ``args``; returns the exit status."""
-    paths = args.files or ["-"]
-    try:
-        documents = list(_read(paths))
-    except OSError as error:
-        sys.stderr.write(f"translit: {error.filename}: cannot read input: {error.strerror}\n")
-        return 1
-    normalizer = Normalizer(extra_lexicons=args.lexicon) if args.lexicon else default_normalizer()
-    finder = NameFinder(normalizer)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
-            write(stream, documents, finder, format=args.format, url=args.url)
-    else:
-        if hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(encoding="utf-8")
-        write(sys.stdout, documents, finder, format=args.format, url=args.url)
-        sys.stdout.flush()
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``annotate`` on its own (``python -m translit.annotate``)."""
-    parser = argparse.ArgumentParser(prog="translit annotate", description=__doc__,
-                                     epilog=EXAMPLES,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-def _read(paths: Iterable[str]) -> Iterator[Document]:
-    for path in paths:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            yield Document("<stdin>", data.decode("utf-8", errors="replace"))
-        else:
-            with open(path, "rb") as stream:
-                yield Document(path, stream.read().decode("utf-8", errors="replace"))
 
 
 def write(
@@ -217,6 +149,3 @@ def _write_tsv(
         known = "yes" if tally.known else "no"
         stream.write(f"{text}\t{tally.kind}\t{tally.count}\t{known}\t{spellings}\n")
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

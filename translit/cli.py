@@ -4,8 +4,10 @@
 Subcommands live in :data:`COMMANDS`; a new one (``annotate``, ``to-arabic``) is a :class:`Command`
 with a function that adds its arguments and one that runs it, appended to that tuple.
 
-Exit status: 0 on success; 1 when an input file cannot be read, or with ``--strict`` when a row had
-an error; 2 for usage errors (bad options, a ``--column`` the header lacks).
+Exit status: 0 on success; 1 when an input file cannot be read or the output cannot be written, or
+with ``--strict`` when a row had an error; 2 for usage errors (bad options, a ``--column`` the
+header lacks, a ``--lexicon`` that is missing or malformed); 141 when the reader of stdout went
+away (``| head``), as for other Unix tools.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from typing import BinaryIO, TextIO
 
 import translit
 from translit import annotate as text_annotate
-from translit import forward
 from translit.explain import explain
-from translit.pipeline import STATUSES, DecodeSettings, annotate
+from translit.forward import to_arabic
+from translit.normalizer import Normalizer, default_normalizer
+from translit.pipeline import STATUSES, DecodeSettings, NameDecoder, annotate
 from translit.rows import FORMATS, InputError, ReadSettings, format_of, read_inputs
+from translit.text import NameFinder
 from translit.writers import OUTPUT_FORMATS, OutputFormat, atomic_output, make_writer
 
 PROG = "translit"
@@ -81,6 +85,21 @@ def _count(low: int) -> Callable[[str], int]:
     return parse
 
 
+def _normalizer(lexicons: Sequence[str]) -> Normalizer:
+    """The normalizer with the user's lexicons; a bad one raises ``translit.LexiconError``."""
+    return Normalizer(extra_lexicons=tuple(lexicons)) if lexicons else default_normalizer()
+
+
+def _add_lexicon_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lexicon", action="append", default=[], metavar="TSV",
+                        help="extra lexicon of names (repeatable)")
+
+
+def _write_failed(messages: _Messages, path: str | None, error: OSError) -> int:
+    messages.say(f"{path or '<stdout>'}: cannot write output: {error.strerror or error}")
+    return 1
+
+
 def _probability(text: str) -> float:
     try:
         value = float(text)
@@ -106,8 +125,9 @@ vi_status (ok | uncertain | not_a_name | error), vi_error and, with --top N, vi_
 appended. A bad row (undecodable bytes, NUL byte, ragged row, invalid JSON, over-long
 name) still gets its output row, with vi_status=error and vi_error naming file:line.
 
-exit status: 0 done; 1 an input file cannot be read, or --strict and a row had an
-error; 2 usage error (bad option, a --column the header lacks)."""
+exit status: 0 done; 1 an input file cannot be read or the output cannot be written, or
+--strict and a row had an error; 2 usage error (bad option, a --column the header lacks, a
+bad --lexicon)."""
 
 
 def _add_normalize_arguments(parser: argparse.ArgumentParser) -> None:
@@ -133,8 +153,7 @@ def _add_normalize_arguments(parser: argparse.ArgumentParser) -> None:
                         help="below P the status is 'uncertain' (default: 0.5)")
     parser.add_argument("--jobs", "-j", type=_count(1), default=1, metavar="N",
                         help="decode in N processes; output order is kept (default: 1)")
-    parser.add_argument("--lexicon", action="append", default=[], metavar="TSV",
-                        help="extra lexicon of names (repeatable)")
+    _add_lexicon_argument(parser)
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 at the end if any row had an error")
     parser.add_argument("--quiet", "-q", action="store_true",
@@ -161,15 +180,21 @@ def _open_sources(paths: Sequence[str]) -> Iterator[tuple[str, BinaryIO]]:
                 yield path, stream
 
 
+def _stdout() -> TextIO:
+    """Standard output, writing UTF-8 and ``\\n`` whatever the locale."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+    return sys.stdout
+
+
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
+    """``path`` written atomically, or stdout when it is ``None``."""
     if path is not None:
         with atomic_output(path) as stream:
             yield stream
         return
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8", newline="")
-    yield sys.stdout
+    yield _stdout()
     sys.stdout.flush()
 
 
@@ -196,13 +221,20 @@ def _run_normalize(args: argparse.Namespace) -> int:
     tally: Counter[str] = Counter()
     started = time.perf_counter()
     try:
+        # Built before any output and before the worker pool, so a bad lexicon is one message.
+        decoder = NameDecoder(decode_settings)
+    except translit.LexiconError as error:
+        messages.say(f"error: {error}")
+        return 2
+    try:
         inputs = read_inputs(_open_sources(paths), settings=read_settings, warn=messages.say)
         output_format = _output_format(args, inputs.format)
         with _output(args.output) as stream:
             writer = make_writer(stream, format=output_format, top=args.top)
             writer.header(inputs.columns)
             bar = _progress(args)
-            for row, annotation in annotate(inputs.rows, settings=decode_settings):
+            for row, annotation in annotate(inputs.rows, settings=decode_settings,
+                                            decoder=decoder):
                 writer.row(row, annotation)
                 tally[annotation.status] += 1
                 if annotation.error:
@@ -212,9 +244,13 @@ def _run_normalize(args: argparse.Namespace) -> int:
     except InputError as error:
         messages.say(f"error: {error}")
         return 2
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: main() stops quietly
     except OSError as error:
-        messages.say(f"error: {error.filename or ''}: {error.strerror or error}")
-        return 1
+        if error.filename is not None and error.filename != args.output:
+            messages.say(f"{error.filename}: cannot read input: {error.strerror or error}")
+            return 1
+        return _write_failed(messages, args.output, error)
     messages.close()
     if not args.quiet:
         rows = sum(tally.values())
@@ -243,14 +279,119 @@ def _add_explain_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("names", nargs="+", metavar="NAME", help="a name in Arabic script")
     parser.add_argument("--top", type=_count(1), default=3, metavar="K",
                         help="how many readings to show (default: 3)")
-    parser.add_argument("--lexicon", action="append", default=[], metavar="TSV",
-                        help="extra lexicon of names (repeatable)")
+    _add_lexicon_argument(parser)
 
 
 def _run_explain(args: argparse.Namespace) -> int:
-    normalizer = translit.Normalizer(extra_lexicons=tuple(args.lexicon))
-    sys.stdout.write("\n\n".join(explain(name, normalizer, k=args.top) for name in args.names))
-    sys.stdout.write("\n")
+    try:
+        normalizer = _normalizer(args.lexicon)
+    except translit.LexiconError as error:
+        _Messages(sys.stderr).say(f"error: {error}")
+        return 2
+    stdout = _stdout()
+    stdout.write("\n\n".join(explain(name, normalizer=normalizer, k=args.top)
+                              for name in args.names))
+    stdout.write("\n")
+    return 0
+
+
+# ---------------------------------------------------------------------------------- to-arabic
+
+TO_ARABIC_EXAMPLES = """\
+examples:
+  translit to-arabic "Nguyễn Phú Trọng"
+  translit to-arabic --top 3 "Hà Nội" "Tran Cam Tu"
+  translit to-arabic < names.txt                     one name a line
+
+One output line per name: the name, then its spellings, tab-separated. A name that is not
+Vietnamese is reported on stderr and gets no spellings; the exit status is then 1."""
+
+
+def _add_to_arabic_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("names", nargs="*", metavar="NAME",
+                        help="Vietnamese names (with or without tone marks); stdin when none")
+    parser.add_argument("--top", type=_count(1), default=5, metavar="K",
+                        help="how many spellings per name (default: 5)")
+
+
+def _run_to_arabic(args: argparse.Namespace) -> int:
+    messages = _Messages(sys.stderr)
+    names = args.names or [
+        line.strip()
+        for line in sys.stdin.buffer.read().decode("utf-8", errors="replace").splitlines()
+        if line.strip()
+    ]
+    stdout = _stdout()
+    status = 0
+    for name in names:
+        try:
+            spellings = to_arabic(name, k=args.top)
+        except ValueError as error:
+            messages.say(str(error))
+            spellings, status = [], 1
+        stdout.write("\t".join([name, *spellings]) + "\n")
+    return status
+
+
+# ----------------------------------------------------------------------------------- annotate
+
+ANNOTATE_EXAMPLES = """\
+examples:
+  translit annotate article.txt                       spans as jsonl, one a line
+  translit annotate --format markdown article.txt     the text, names followed by (Vietnamese)
+  translit annotate --format html a.txt b.txt -o names.html
+  translit annotate --format tsv news/*.txt           distinct names with their counts
+  curl -s URL | translit annotate --url URL --format markdown
+
+--url gives the page's address: its unaccented Vietnamese slug picks between readings
+(addresses written in the text are used too).
+
+exit status: 0 done; 1 an input file cannot be read or the output cannot be written;
+2 usage error (bad option, a bad --lexicon)."""
+
+
+def _add_annotate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="Arabic text files; stdin when none or '-'")
+    parser.add_argument("--format", choices=text_annotate.FORMATS, default="jsonl",
+                        help="output format (default: jsonl)")
+    parser.add_argument("--url", metavar="URL",
+                        help="the page's address: its Vietnamese slug helps choose readings")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here instead of stdout (atomically: temp file, then rename)")
+    _add_lexicon_argument(parser)
+
+
+def _read_documents(paths: Sequence[str]) -> Iterator[text_annotate.Document]:
+    for path in paths:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            yield text_annotate.Document("<stdin>", data.decode("utf-8", errors="replace"))
+        else:
+            with open(path, "rb") as stream:
+                text = stream.read().decode("utf-8", errors="replace")
+            yield text_annotate.Document(path, text)
+
+
+def _run_annotate(args: argparse.Namespace) -> int:
+    messages = _Messages(sys.stderr)
+    try:
+        documents = list(_read_documents(args.files or ["-"]))
+    except OSError as error:
+        messages.say(f"{error.filename}: cannot read input: {error.strerror or error}")
+        return 1
+    try:
+        finder = NameFinder(_normalizer(args.lexicon))
+    except translit.LexiconError as error:
+        messages.say(f"error: {error}")
+        return 2
+    try:
+        with _output(args.output) as stream:
+            text_annotate.write(stream, documents, finder, format=args.format, url=args.url)
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: main() stops quietly
+    except OSError as error:
+        return _write_failed(messages, args.output, error)
     return 0
 
 
@@ -259,10 +400,10 @@ COMMANDS: tuple[Command, ...] = (
             NORMALIZE_EXAMPLES, _add_normalize_arguments, _run_normalize),
     Command("explain", "show how a name was read: tokens, syllables, alternatives, scores",
             EXPLAIN_EXAMPLES, _add_explain_arguments, _run_explain),
-    Command("to-arabic", forward.CLI_HELP, forward.CLI_EXAMPLES,
-            forward.add_cli_arguments, forward.run_cli),
+    Command("to-arabic", "Arabic spellings of Vietnamese names, most conventional first",
+            TO_ARABIC_EXAMPLES, _add_to_arabic_arguments, _run_to_arabic),
     Command("annotate", "find Vietnamese names in Arabic running text: spans, marked text, list",
-            text_annotate.EXAMPLES, text_annotate.add_arguments, text_annotate.run),
+            ANNOTATE_EXAMPLES, _add_annotate_arguments, _run_annotate),
 )
 
 
@@ -298,12 +439,15 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     try:
         status: int = args.run(args)
+        sys.stdout.flush()  # here, not at exit, so that a closed pipe is caught below
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return 130
     except BrokenPipeError:
-        # The reader went away (| head): stop quietly, as other Unix tools do.
+        # The reader went away (| head): stop quietly, as other Unix tools do. What is still
+        # buffered for stdout goes to /dev/null, or flushing it at exit would fail again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 141
+        os.close(devnull)
+        return 128 + signal.SIGPIPE
     return status

@@ -1,7 +1,6 @@
 """A readable account of how a name was read: tokens, readings, each reading syllable by syllable.
 
->>> import translit
->>> print(explain("تران كام تو", translit.Normalizer(), k=1))  # doctest: +ELLIPSIS
+>>> print(explain("تران كام تو", k=1))  # doctest: +ELLIPSIS
 input     تران كام تو
 tokens    تران | كام | تو
 <BLANKLINE>
@@ -13,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from translit import arabic
-from translit.normalizer import Normalizer
+from translit.normalizer import Normalizer, default_normalizer
 from translit.types import Match
 
 
@@ -47,8 +46,17 @@ def _syllables(match: Match) -> list[str]:
     )
 
 
-def explain(name: str, normalizer: Normalizer, *, k: int = 3) -> str:
-    """The explanation of ``name`` as a plain-text table (best ``k`` readings)."""
+def explain(name: str, *, normalizer: Normalizer | None = None, k: int = 3) -> str:
+    """The explanation of ``name`` as a plain-text table (best ``k`` readings).
+
+    ``normalizer`` reads the name; by default the shared one
+    (:func:`translit.normalizer.default_normalizer`).
+
+    >>> explain("هانوي", k=1).splitlines()[4].split()[:3]
+    ['1', 'Hà', 'Nội']
+    """
+    if normalizer is None:
+        normalizer = default_normalizer()
     tokens = " | ".join(token.text for token in arabic.tokenize(name)) or "(none)"
     lines = [f"input     {name}", f"tokens    {tokens}", ""]
     found = normalizer.candidates(name, k)

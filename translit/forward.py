@@ -12,10 +12,8 @@ log-probabilities, and the k most likely whole-name spellings are their k-best p
 
 from __future__ import annotations
 
-import argparse
 import heapq
 import math
-import sys
 from collections.abc import Sequence
 
 from translit.channel import Channel, default_channel
@@ -137,39 +135,3 @@ def to_arabic(name: str, k: int = 5, *, channel: Channel | None = None) -> list[
     ValueError: 'Smith' in 'Nguyen Van Smith' is not a Vietnamese syllable
     """
     return [spelled for spelled, _ in to_arabic_scored(name, k, channel=channel)]
-
-
-CLI_HELP = "Arabic spellings of Vietnamese names, most conventional first"
-CLI_EXAMPLES = """\
-examples:
-  translit to-arabic "Nguyễn Phú Trọng"
-  translit to-arabic --top 3 "Hà Nội" "Tran Cam Tu"
-  translit to-arabic < names.txt                     one name a line
-
-One output line per name: the name, then its spellings, tab-separated. A name that is not
-Vietnamese is reported on stderr and gets no spellings; the exit status is then 1."""
-
-
-def add_cli_arguments(parser: argparse.ArgumentParser) -> None:
-    """The ``translit to-arabic`` options."""
-    parser.add_argument("names", nargs="*", metavar="NAME",
-                        help="Vietnamese names (with or without tone marks); stdin when none")
-    parser.add_argument("--top", type=int, default=5, metavar="K",
-                        help="how many spellings per name (default: 5)")
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """Run ``translit to-arabic``: returns the exit status."""
-    if args.top < 1:
-        sys.stderr.write(f"translit: --top must be at least 1, got {args.top}\n")
-        return 2
-    names = args.names or [line.strip() for line in sys.stdin if line.strip()]
-    status = 0
-    for name in names:
-        try:
-            spellings = to_arabic(name, k=args.top)
-        except ValueError as error:
-            sys.stderr.write(f"translit: {error}\n")
-            spellings, status = [], 1
-        sys.stdout.write("\t".join([name, *spellings]) + "\n")
-    return status

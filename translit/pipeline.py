@@ -87,8 +87,11 @@ _worker_decoder: NameDecoder | None = None
 
 def _start_worker(settings: DecodeSettings) -> None:
     global _worker_decoder
-    # Ctrl-C is the parent's to handle: it stops the pool and cleans up the output file.
+    # Ctrl-C is the parent's to handle: it stops the pool and cleans up the output file. A
+    # forked worker inherits the CLI's SIGTERM handler, which would print a traceback when the
+    # pool stops it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_decoder = NameDecoder(settings)
 
 
@@ -152,10 +155,15 @@ def annotate(
     settings: DecodeSettings,
     chunk_size: int = CHUNK_SIZE,
     cache_size: int = CACHE_SIZE,
+    decoder: NameDecoder | None = None,
 ) -> Iterator[tuple[InputRow, Annotation]]:
-    """Yield ``(row, annotation)`` for every row, in input order, decoding each name once."""
+    """Yield ``(row, annotation)`` for every row, in input order, decoding each name once.
+
+    ``decoder`` decodes the names read in this process (built from ``settings`` on first need
+    when ``None``): a caller that builds it first learns of a bad lexicon before any output.
+    """
     cache = _Cache(cache_size)
-    local: NameDecoder | None = None
+    local = decoder
     pool: concurrent.futures.ProcessPoolExecutor | None = None
     if settings.jobs > 1:
         pool = concurrent.futures.ProcessPoolExecutor(

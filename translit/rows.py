@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
 
+from translit.normalizer import MAX_NAME_LENGTH
+
 Format = Literal["txt", "csv", "tsv", "jsonl"]
 FORMATS: tuple[Format, ...] = ("txt", "csv", "tsv", "jsonl")
 _EXTENSIONS: dict[str, Format] = {
@@ -30,11 +32,9 @@ _EXTENSIONS: dict[str, Format] = {
 # The single column of a txt input and of a jsonl input written as csv/tsv (the line unchanged).
 TXT_COLUMN = "name"
 JSONL_COLUMN = "json"
-# No real name is this long; longer cells are flagged rather than handed to the decoder.
-MAX_NAME_LENGTH = 1000
-
-# Fields can be as large as a line (a 1 MB cell must be read and reported, not crash the reader).
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# A csv field can be as large as a line: a 1 MB cell must be read and reported, not stop the
+# reader. (The csv module's limit is process-wide, so it is raised only while a record is read.)
+CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
 class InputError(ValueError):
@@ -50,6 +50,7 @@ class ReadSettings:
     column: str | None = None
     field: str | None = None
     header: bool = True
+    # The library reads no name in a longer input: such a cell is an error row, not not_a_name.
     max_name_length: int = MAX_NAME_LENGTH
 
 
@@ -272,12 +273,18 @@ def _delimited_records(lines: _Lines, delimiter: str) -> Iterator[tuple[int, lis
     reader = csv.reader(feed, delimiter=delimiter)
     while True:
         start = lines.number + 1
+        problem: csv.Error | None = None
+        previous_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
         try:
-            cells = next(reader)
-        except StopIteration:
-            return
+            cells = next(reader, None)
         except csv.Error as error:
-            yield start, [], f"{lines.label}:{start}: {error}"
+            cells, problem = [], error
+        finally:
+            csv.field_size_limit(previous_limit)
+        if cells is None:
+            return
+        if problem is not None:
+            yield start, [], f"{lines.label}:{start}: {problem}"
             continue
         problems = lines.take()
         if cells or problems:

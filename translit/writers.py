@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import json
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,23 +126,57 @@ def atomic_output(path: str | Path) -> Iterator[TextIO]:
 
     It writes to a temporary file beside ``path`` and renames it over ``path`` at the end, so an
     interrupted or failed run leaves the old file (or none), never a half-written one; the
-    temporary file is removed on failure.
+    temporary file is removed on failure. A file replaced keeps its permission bits; a new one
+    gets those a plain ``open()`` would give it. An ``OSError`` of its own (a missing folder, a
+    full disk) names ``path``, not the temporary file.
     """
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent or "."
-    )
+    try:
+        kept_mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        kept_mode = None
+    except OSError as error:
+        raise _naming(error, path) from error
+    try:
+        handle, temporary = _create_beside(target)
+    except OSError as error:
+        raise _naming(error, path) from error
     try:
         with open(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
+            try:
+                stream.flush()
+                os.fsync(stream.fileno())
+            except OSError as error:
+                raise _naming(error, path) from error
+        try:
+            if kept_mode is not None:
+                os.chmod(temporary, kept_mode)
+            os.replace(temporary, target)
+        except OSError as error:
+            raise _naming(error, path) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _create_beside(target: Path) -> tuple[int, Path]:
+    """A new, empty temporary file in ``target``'s folder, opened for writing.
+
+    Created with mode 0o666 as a plain ``open()`` would be, so the kernel applies the umask:
+    the umask is never read or changed (it is process-wide, other threads would see it change).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(target))
+
+
+def _naming(error: OSError, path: str | Path) -> OSError:
+    """The same error, naming the output path the user gave."""
+    return type(error)(error.errno, error.strerror, str(path))
