@@ -186,3 +186,9 @@ def test_cli_to_arabic_prints_one_line_per_name() -> None:
     assert done.returncode == 1
     assert done.stdout.splitlines() == ["Nguyễn\tنجوين\tنغوين", "Smith"]
     assert "'Smith'" in done.stderr
+
+
+@pytest.mark.parametrize("name", ["Nguyễn " * 9, "a" * 201])
+def test_overlong_names_are_refused_not_spelled(name: str) -> None:
+    with pytest.raises(ValueError, match="at most"):
+        translit.to_arabic(name)

@@ -81,10 +81,16 @@ def to_arabic_scored(
         raise TypeError(f"expected a str name, got {type(name).__name__}")
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise ValueError(f"k must be a positive int, got {k!r}")
+    from translit.normalizer import MAX_NAME_LENGTH, MAX_TOKENS
+
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError(f"a name has at most {MAX_NAME_LENGTH} characters, got {len(name)}")
     channel = channel or default_channel()
     words = SYLLABLE_WORD.findall(name)
     if not words:
         raise ValueError(f"no Vietnamese syllable in {name!r}")
+    if len(words) > MAX_TOKENS:
+        raise ValueError(f"a name has at most {MAX_TOKENS} syllables, got {len(words)}")
     options = []
     for word in words:
         spellings = syllable_options(word, channel)
