@@ -151,15 +151,15 @@ def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
     rhymes: dict[str, float] = {}
     for n_spelled, n_logp in table.options("nucleus", nucleus):
         for c_spelled, c_logp in table.options("coda", coda):
-            _add(rhymes, n_spelled + c_spelled, n_logp + c_logp + composed_mass)
+            add_mass(rhymes, n_spelled + c_spelled, n_logp + c_logp + composed_mass)
     for spelled, logp in override:
-        _add(rhymes, spelled, logp)
+        add_mass(rhymes, spelled, logp)
     result: dict[str, float] = {}
     for o_spelled, o_logp in table.options("onset", onset):
         for r_spelled, r_logp in rhymes.items():
             spelled = key(o_spelled + r_spelled)
             if spelled:
-                _add(result, spelled, o_logp + r_logp)
+                add_mass(result, spelled, o_logp + r_logp)
     best = max(result.values())
     kept = sorted(
         ((s, lp) for s, lp in result.items() if lp - best >= MIN_RELATIVE_LOGP),
@@ -168,8 +168,8 @@ def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
     return dict(kept)
 
 
-def _add(table: dict[str, float], spelled: str, logp: float) -> None:
-    """Accumulate probability mass of two paths to the same spelling (log-sum-exp)."""
+def add_mass(table: dict[str, float], spelled: str, logp: float) -> None:
+    """Accumulate the probability of two paths to the same spelling (log-sum-exp)."""
     old = table.get(spelled)
     if old is None:
         table[spelled] = logp

@@ -16,7 +16,7 @@ import heapq
 import math
 from collections.abc import Sequence
 
-from translit.channel import Channel, default_channel
+from translit.channel import Channel, add_mass, default_channel
 from translit.syllable import SYLLABLE_WORD, canonical, remove_tones
 
 Spelling = tuple[str, float]  # (Arabic spelling, log-probability)
@@ -103,7 +103,7 @@ def to_arabic_scored(
         # Deeper than k: a spelling's mass adds up over the styles that write it.
         for logp, indices in k_best(styled, 3 * k + 5):
             spelled = " ".join(styled[i][index][0] for i, index in enumerate(indices))
-            found[spelled] = _log_add(found.get(spelled, -math.inf), logp + style_logp)
+            add_mass(found, spelled, logp + style_logp)
     ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     return ranked[:k]
 
@@ -112,11 +112,6 @@ def to_arabic_scored(
 # not always (نجوين فو ترونغ): a name's spellings are a mixture of syllable-by-syllable choices
 # and the two consistent styles. Each style is (what it never writes, its share).
 NG_STYLES = (("", math.log(0.4)), ("نغ", math.log(0.3)), ("نج", math.log(0.3)))
-
-
-def _log_add(a: float, b: float) -> float:
-    high, low = max(a, b), min(a, b)
-    return high if low == -math.inf else high + math.log1p(math.exp(low - high))
 
 
 def _in_style(spellings: Sequence[Spelling], dropped: str) -> Sequence[Spelling]:
