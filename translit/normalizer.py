@@ -17,6 +17,7 @@ from translit.types import Gender, Kind, Match
 # Names have at most this many words; longer inputs are running text, not a name (find_names
 # is for those). Bounding the work per input keeps every call linear in the input's length.
 MAX_NAME_LENGTH = 200
+CACHED_K = 5
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 24
 PATHS = 3
@@ -68,8 +69,7 @@ class Normalizer:
         self, name: str, *, gender: Gender | None = None, kind: Kind | None = None
     ) -> Match | None:
         """The best reading of ``name``, or ``None`` when it does not read as a Vietnamese name."""
-        _check(name, 1, gender, kind)
-        found = self._cached(name, 1, gender, kind)
+        found = self.candidates(name, 1, gender=gender, kind=kind)
         return found[0] if found else None
 
     def candidates(
@@ -77,7 +77,10 @@ class Normalizer:
     ) -> list[Match]:
         """Up to ``k`` readings of ``name``, best first; empty when it is not a name."""
         _check(name, k, gender, kind)
-        return list(self._cached(name, k, gender, kind))
+        if len(name) > MAX_NAME_LENGTH:
+            return []  # (not even into the cache: a 10 MB string would stay there)
+        # One decoding serves every k up to CACHED_K: normalize() and candidates() share it.
+        return list(self._cached(name, max(k, CACHED_K), gender, kind)[:k])
 
     def paths(self, name: str) -> list[Path]:
         """The syllable paths the decoder considers for ``name`` (for explanations and tests).
