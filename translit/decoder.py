@@ -334,21 +334,19 @@ def _walk(
 ) -> list[tuple[Entry, tuple[tuple[str, float], ...]]]:
     """Gazetteer entries that spell the whole chunk sequence, with the channel score per chunk."""
     found: list[tuple[Entry, tuple[tuple[str, float], ...]]] = []
-    stack: list[tuple[dict[str, object], int, tuple[tuple[str, float], ...]]] = [
-        (gazetteer.root, 0, ())
-    ]
+    last = len(chunks) - 1
+    stack: list[tuple[tuple[str, ...], tuple[tuple[str, float], ...]]] = [((), ())]
     while stack:
-        node, index, taken = stack.pop()
-        if index == len(chunks):
-            ends = node.get(Gazetteer.END)
-            if isinstance(ends, list):
-                found.extend((entry, taken) for entry in ends)
-            continue
+        prefix, taken = stack.pop()
+        index = len(prefix)
         chunk = chunks[index]
         for bare, channel_logp in chunk.candidates:
-            child = node.get(bare)
-            if isinstance(child, dict):
-                stack.append((child, index + 1, taken + ((chunk.text, channel_logp),)))
+            key = (*prefix, bare)
+            step = (*taken, (chunk.text, channel_logp))
+            if index == last:
+                found.extend((entry, step) for entry in gazetteer.entries.get(key, ()))
+            elif key in gazetteer.prefixes:
+                stack.append((key, step))
     if any(chunk.tone is not None for chunk in chunks):
         found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
     return found
