@@ -93,6 +93,16 @@ class Segmentation:
     chunks: tuple[Chunk, ...]
     logp: float
 
+    @property
+    def best_logp(self) -> float:
+        """The cut's cost plus the best reading of each chunk: how well it can read at best."""
+        return best_logp(self.chunks, self.logp)
+
+
+def best_logp(chunks: Iterable[Chunk], cut_logp: float = 0.0) -> float:
+    """``cut_logp`` plus each chunk's best channel log-probability."""
+    return cut_logp + sum(chunk.candidates[0][1] for chunk in chunks)
+
 
 class Correspondences:
     """The table of ``lexicons/correspondences.tsv``: unit → Vietnamese → [(Arabic, log p)]."""

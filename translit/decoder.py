@@ -20,7 +20,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from translit.channel import Chunk
+from translit.channel import Chunk, best_logp
 from translit.names import GENDERS, Entry, Gazetteer, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
 from translit.types import Gender, Kind, Match, Part
@@ -314,7 +314,7 @@ def _k_best_sums(
 
 
 def _best_reading(path: Path) -> float:
-    return path.logp + sum(chunk.candidates[0][1] for chunk in path.chunks)
+    return best_logp(path.chunks, path.logp)
 
 
 def _title(syllables: Iterable[str]) -> str:

@@ -126,7 +126,7 @@ class Normalizer:
                 if start < 0 or not partial[start]:
                     continue
                 for cut in self._cuts(tokens[start:end]):
-                    gain = _best_sum(cut) + cut.logp + extra
+                    gain = cut.best_logp + extra
                     options.extend(
                         (score + gain, logp + cut.logp + extra, chunks + cut.chunks)
                         for score, logp, chunks in partial[start]
@@ -146,10 +146,6 @@ class Normalizer:
         merged = "".join(tokens)
         readings = self.channel.lookup(channel_key(merged))
         return (Segmentation((Chunk(merged, readings),), 0.0),) if readings else ()
-
-
-def _best_sum(cut: Segmentation) -> float:
-    return sum(chunk.candidates[0][1] for chunk in cut.chunks)
 
 
 @lru_cache(maxsize=1)

@@ -187,9 +187,7 @@ class NameFinder:
         cuts = self.normalizer.channel.segment(stem)
         if not cuts or len(cuts[0].chunks) > MAX_SYLLABLES_PER_WORD:
             return False
-        best = cuts[0]
-        logp = best.logp + sum(chunk.candidates[0][1] for chunk in best.chunks)
-        return logp / len(best.chunks) >= MIN_WORD_LOGP
+        return cuts[0].best_logp / len(cuts[0].chunks) >= MIN_WORD_LOGP
 
     def _candidates(
         self, text: str, words: Sequence[Word], contexts: Sequence[Context],
