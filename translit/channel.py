@@ -35,12 +35,8 @@ from translit.syllable import VOWELS, split_bare
 
 Reading = tuple[str, float]  # (bare syllable, channel log-probability)
 
-# Letters that real Arabic text confuses for one another; a spelling that matches only after
-# merging them costs SKELETON_PENALTY, an edit beyond that FUZZY_EDIT_PENALTY.
-_SKELETON = str.maketrans({
-    "ط": "ت", "ص": "س", "ث": "س", "ض": "د", "ذ": "د", "ق": "ك", "ح": "ه",
-    "غ": "ج", "ڤ": "ف", "پ": "ب", "چ": "ج", "ظ": "ز", "ى": "ي", "ة": "ه",
-})
+# A spelling that matches only after merging the letters real Arabic text confuses for one
+# another (lexicons/letters.tsv) costs SKELETON_PENALTY, an edit beyond that FUZZY_EDIT_PENALTY.
 SKELETON_PENALTY = 1.5
 # A lone consonant letter is no syllable (its vowel dropped), however the table would spell it.
 _VOWEL_LETTERS = frozenset("اوي")
@@ -68,9 +64,25 @@ def key(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def letter_classes() -> tuple[dict[int, str], dict[int, str]]:
+    """The translation tables of ``lexicons/letters.tsv``: (skeleton, sound class)."""
+    skeleton_table: dict[int, str] = {}
+    sound_table: dict[int, str] = {}
+    for number, row in shipped_rows("letters.tsv", required=("letter", "skeleton", "sound")):
+        letter = row["letter"]
+        if len(letter) != 1:
+            raise LexiconError(f"lexicons/letters.tsv:{number}: one letter per row, got {letter!r}")
+        if row["skeleton"] != "-":
+            skeleton_table[ord(letter)] = row["skeleton"]
+        if row["sound"] != "-":
+            sound_table[ord(letter)] = row["sound"]
+    return skeleton_table, sound_table
+
+
 def skeleton(text: str) -> str:
     """``key`` with confusable letters merged (ت/ط, س/ص/ث, د/ض, ك/ق, ه/ح, ج/غ …)."""
-    return key(text).translate(_SKELETON)
+    return key(text).translate(letter_classes()[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +217,7 @@ class Channel:
         self._exact = {k: _best(v) for k, v in exact.items()}
         by_skeleton: dict[str, list[Reading]] = defaultdict(list)
         for spelled, readings in self._exact.items():
-            by_skeleton[spelled.translate(_SKELETON)].extend(readings)
+            by_skeleton[spelled.translate(letter_classes()[0])].extend(readings)
         self._skeleton = {k: _best(v) for k, v in by_skeleton.items()}
         self._skeleton_keys = sorted(self._skeleton)
         self._add_caches()
@@ -243,7 +255,7 @@ class Channel:
         found = self._exact.get(chunk)
         if found is not None:
             return found
-        merged = self._skeleton.get(chunk.translate(_SKELETON))
+        merged = self._skeleton.get(skeleton(chunk))
         if merged is None:
             return ()
         return tuple((bare, logp - SKELETON_PENALTY) for bare, logp in merged)
@@ -259,7 +271,7 @@ class Channel:
     def _fuzzy(self, chunk: str) -> tuple[Reading, ...]:
         if len(chunk) > MAX_CHUNK + 2 or len(chunk) < 2 or not arabic.has_arabic(chunk):
             return ()  # one edit turns any lone letter or digit into some syllable
-        query = chunk.translate(_SKELETON)
+        query = skeleton(chunk)
         max_edits = 1 if len(query) <= 4 else 2
         near = process.extract(
             query, self._skeleton_keys, scorer=Levenshtein.distance,

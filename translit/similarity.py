@@ -31,20 +31,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from translit import arabic
-from translit.channel import Channel, default_channel, key
+from translit.channel import Channel, default_channel, key, letter_classes
 from translit.latin import latin_words, reader_for
 from translit.syllable import fold
-
-# Letters of one class sound alike to Arabic writers of Vietnamese names (th → ث or ت, ch → تش
-# or ش, kh → خ or ك, ng → نج or نغ …): the key writes one ASCII letter per class. ASCII keeps
-# the keys short for rapidfuzz's fast 8-bit path and lets a Latin word the channel cannot spell
-# (Hills) be compared by its own letters.
-_SOUND_CLASS = str.maketrans({
-    "ا": "a", "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "g", "غ": "g", "چ": "g",
-    "گ": "g", "ح": "h", "ه": "h", "ة": "h", "خ": "k", "ك": "k", "ق": "k", "د": "d", "ض": "d",
-    "ذ": "d", "ر": "r", "ز": "z", "ظ": "z", "س": "s", "ص": "s", "ش": "s", "ع": "a", "ف": "f",
-    "ڤ": "f", "ل": "l", "م": "m", "ن": "n", "و": "u", "ي": "i", "ى": "i",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +63,10 @@ def _single_letters(letters: str) -> str:
 
 
 def _arabic_word_key(token: str) -> str:
-    return _single_letters(key(token).translate(_SOUND_CLASS))
+    # Letters of one class sound alike to Arabic writers of Vietnamese names (lexicons/letters.tsv:
+    # th → ث or ت, kh → خ or ك …): one ASCII letter per class keeps keys short for rapidfuzz's
+    # fast 8-bit path and lets a Latin word the channel cannot spell (Hills) keep its letters.
+    return _single_letters(key(token).translate(letter_classes()[1]))
 
 
 def _latin_word_key(word: str, channel: Channel) -> str:
