@@ -192,3 +192,8 @@ def test_cli_to_arabic_prints_one_line_per_name() -> None:
 def test_overlong_names_are_refused_not_spelled(name: str) -> None:
     with pytest.raises(ValueError, match="at most"):
         translit.to_arabic(name)
+
+
+def test_well_known_places_are_also_spelled_as_one_word() -> None:
+    assert "هانوي" in translit.to_arabic("Hà Nội", k=4)
+    assert all(" " in spelled for spelled in translit.to_arabic("Nguyễn Phú Trọng", k=5))

@@ -104,8 +104,28 @@ def to_arabic_scored(
         for logp, indices in k_best(styled, 3 * k + 5):
             spelled = " ".join(styled[i][index][0] for i, index in enumerate(indices))
             add_mass(found, spelled, logp + style_logp)
+    if _well_known_place(words):
+        for spelled, logp in list(found.items()):
+            add_mass(found, spelled.replace(" ", ""), logp + FUSED_LOGP)
     ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     return ranked[:k]
+
+
+# Arabic writes well-known places as one word as often as not (هانوي، هالونج، سايغون).
+FUSED_LOGP = math.log(0.5)
+FUSED_MAX_SYLLABLES = 3
+
+
+def _well_known_place(words: Sequence[str]) -> bool:
+    """Whether the name is a place of the highest prominence in the gazetteer (a province, a
+    big city, a famous site) of a few syllables."""
+    from translit.names import PROMINENCE_WEIGHT, default_model
+
+    if not 2 <= len(words) <= FUSED_MAX_SYLLABLES:
+        return False
+    bare = tuple(remove_tones(canonical(word) or word.lower()) for word in words)
+    entries = default_model().gazetteer.entries.get(bare, ())
+    return any(e.kind == "place" and e.weight >= PROMINENCE_WEIGHT[3] for e in entries)
 
 
 # Writers often spell ng one way throughout a name (نجوين كوانج دونج, نغوين كوانغ دونغ), but
