@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -77,8 +77,6 @@ _HAMZA_ALEFS = ("أ", "إ")
 _JOINABLE_GAP = regex.compile(r"[\s\-‐-―\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]*")
 _LINE = regex.compile(r"[^\n]*\n?")
 _NOT_ARABIC_LETTER = regex.compile(r"[^\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
-# Gazetteer wards numbered in the source data (Mỹ Đình 1, Mỹ Đình 2): the text names the place.
-_NUMBER_SUFFIX = regex.compile(r"\s+\d+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +274,7 @@ class NameFinder:
         matches = self.normalizer.candidates(run, CANDIDATES, gender=gender, kind=kind)
         if not matches and (gender or kind):
             matches = self.normalizer.candidates(run, CANDIDATES)
-        return _numbered_wards_merged(matches)
+        return matches
 
     def _link(
         self, text: str, word: Word, index: int, context: Context, document: _Document
@@ -325,19 +323,6 @@ def _link_candidate(
         gain += CUE_BONUS * context.cue.strength
         note = f"{context.cue.text}; {note}"
     return _Candidate(first, stems, start, match, gain, note, linked=True)
-
-
-def _numbered_wards_merged(matches: Sequence[Match]) -> list[Match]:
-    """Readings with the numbers of numbered wards dropped and the duplicates merged."""
-    merged: dict[str, Match] = {}
-    for match in matches:
-        text = _NUMBER_SUFFIX.sub("", match.text) if match.known else match.text
-        found = merged.get(text)
-        if found is None:
-            merged[text] = replace(match, text=text)
-        else:
-            merged[text] = replace(found, probability=found.probability + match.probability)
-    return list(merged.values())
 
 
 def _lone_word(matches: Sequence[Match], context: Context) -> Match | None:
