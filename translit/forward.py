@@ -149,7 +149,7 @@ def to_arabic(name: str, k: int = 5, *, channel: Channel | None = None) -> list[
     non-str name and ``ValueError`` naming the word that is not a Vietnamese syllable.
 
     >>> to_arabic("Hà Nội", k=2)
-    ['ها نوي', 'حا نوي']
+    ['ها نوي', 'هانوي']
     >>> to_arabic("Nguyen Van Smith")
     Traceback (most recent call last):
     ...
