@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import translit
-from benchmarks import plots, speed
+from benchmarks import cli_throughput, plots, speed
 from benchmarks.accuracy import evaluate, groups, summaries
 from benchmarks.baselines import BASELINES, SYSTEMS, Romanizer, Translit
 from benchmarks.data import REPO, default_files, distinct_names, load_pairs, repeated_names
@@ -35,13 +35,14 @@ class Plan:
     cold_runs: int
     scaling_sizes: tuple[int, ...]
     scaling_budget_s: float
+    jobs_rows: int
 
 
 # Scaling starts below 10k rows so that a slow CLI still draws a line within the budget.
 FULL = Plan(20_000, 200_000, 60.0, 20.0, 7, (1_000, 3_000, 10_000, 30_000, 100_000, 1_000_000),
-            240.0)
+            240.0, 200_000)
 NO_CACHE = "translit-no-cache"
-QUICK = Plan(5_000, 20_000, 5.0, 3.0, 3, (300, 1_000, 3_000), 30.0)
+QUICK = Plan(5_000, 20_000, 5.0, 3.0, 3, (300, 1_000, 3_000), 30.0, 10_000)
 
 
 def _version(package: str) -> str:
@@ -114,6 +115,9 @@ def timing(run: Run, plan: Plan, systems: Sequence[str]) -> None:
         print("scaling: translit normalize …", file=sys.stderr)
         run.scaling = speed.scaling(lists["repeated"], plan.scaling_sizes,
                                     budget_s=plan.scaling_budget_s)
+        print("CLI jobs: plain loop, -j1, -j2 …", file=sys.stderr)
+        run.cli_jobs_rows = plan.jobs_rows
+        run.cli_jobs = cli_throughput.measure(plan.jobs_rows)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -65,6 +65,20 @@ def cli(path: Path, jobs: int) -> tuple[float, float]:
     return rows / seconds, usage.ru_maxrss / 1024
 
 
+def measure(rows: int, jobs: tuple[int, ...] = (1, 2)) -> list[tuple[str, float, float | None]]:
+    """(label, rows/s, peak RSS MiB) for the plain loop and the CLI with each number of jobs."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "names.txt"
+        make_input(path, rows)
+        found: list[tuple[str, float, float | None]] = [
+            ("library, plain Python loop", plain_loop(path), None)
+        ]
+        for count in jobs:
+            rate, peak = cli(path, count)
+            found.append((f"translit normalize --jobs {count}", rate, peak))
+    return found
+
+
 def _env() -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=os.pathsep.join(
         filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))

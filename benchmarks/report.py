@@ -35,6 +35,9 @@ class Run:
     cold: list[ColdStart] = field(default_factory=list)
     scaling: list[ScalingPoint] = field(default_factory=list)
     scaling_note: str = ""
+    # (label, rows/s, peak RSS MiB or None): the library in a plain loop, the CLI with 1 and 2 jobs
+    cli_jobs: list[tuple[str, float, float | None]] = field(default_factory=list)
+    cli_jobs_rows: int = 0
     labels: dict[str, str] = field(default_factory=dict)
     k: int = 5
 
@@ -189,7 +192,19 @@ def _scaling_section(run: Run) -> list[str]:
         [f"{p.rows:,}", f"{p.distinct:,}" if p.distinct else "–", p.error or f"{p.elapsed_s:.2f}",
          "–" if p.error else f"{p.rows / p.elapsed_s:,.0f}"] for p in run.scaling
     ])
-    return lines + ["![scaling](scaling.png)", ""]
+    return lines + ["![scaling](scaling.png)", "", *_jobs_section(run)]
+
+
+def _jobs_section(run: Run) -> list[str]:
+    if not run.cli_jobs:
+        return []
+    lines = ["### CLI jobs", "",
+             f"{run.cli_jobs_rows:,} rows drawn with repetition from the development names; the "
+             "library in a plain Python loop (load excluded) against the whole `translit "
+             "normalize` command (start-up included).", ""]
+    rows = [[label, f"{rate:,.0f}", "–" if peak is None else f"{peak:,.0f}"]
+            for label, rate, peak in run.cli_jobs]
+    return lines + _table(["how", "rows/s", "peak RSS MiB (main process)"], rows)
 
 
 def _summary_section(run: Run) -> list[str]:
