@@ -245,6 +245,7 @@ def _run_normalize(args: argparse.Namespace) -> int:
         return _write_failed(messages, args.output, error)
     messages.close()
     if not args.quiet:
+        sys.stdout.flush()  # the rows first, then the summary: a terminal shows both interleaved
         rows = sum(tally.values())
         seconds = time.perf_counter() - started
         counts = ", ".join(f"{tally[status]} {_LABELS.get(status, status)}" for status in STATUSES)
