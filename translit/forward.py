@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 
 from translit.channel import Channel, add_mass, default_channel
+from translit.normalizer import MAX_NAME_LENGTH, MAX_TOKENS, check_arguments
 from translit.syllable import SYLLABLE_WORD, canonical, remove_tones
 
 Spelling = tuple[str, float]  # (Arabic spelling, log-probability)
@@ -77,12 +78,7 @@ def to_arabic_scored(
     >>> [spelled for spelled, logp in to_arabic_scored("Hồ Chí Minh", k=2) if logp < 0]
     ['هو تشي مينه', 'هو شي مينه']
     """
-    if not isinstance(name, str):
-        raise TypeError(f"expected a str name, got {type(name).__name__}")
-    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-        raise ValueError(f"k must be a positive int, got {k!r}")
-    from translit.normalizer import MAX_NAME_LENGTH, MAX_TOKENS
-
+    check_arguments(name, k)
     if len(name) > MAX_NAME_LENGTH:
         raise ValueError(f"a name has at most {MAX_NAME_LENGTH} characters, got {len(name)}")
     channel = channel or default_channel()

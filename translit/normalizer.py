@@ -30,7 +30,10 @@ def _bounded(words: Sequence[str]) -> bool:
     return 0 < len(words) <= MAX_TOKENS and all(len(word) <= MAX_TOKEN_LENGTH for word in words)
 
 
-def _check(name: object, k: object = 1, gender: object = None, kind: object = None) -> None:
+def check_arguments(
+    name: object, k: object = 1, gender: object = None, kind: object = None
+) -> None:
+    """``TypeError`` for a non-str name, ``ValueError`` for a bad k or hint (shared by the API)."""
     if not isinstance(name, str):
         raise TypeError(f"expected a str name, got {type(name).__name__}")
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
@@ -76,7 +79,7 @@ class Normalizer:
         self, name: str, k: int = 5, *, gender: Gender | None = None, kind: Kind | None = None
     ) -> list[Match]:
         """Up to ``k`` readings of ``name``, best first; empty when it is not a name."""
-        _check(name, k, gender, kind)
+        check_arguments(name, k, gender, kind)
         if len(name) > MAX_NAME_LENGTH:
             return []  # (not even into the cache: a 10 MB string would stay there)
         # One decoding serves every k up to CACHED_K: normalize() and candidates() share it.
