@@ -23,10 +23,6 @@ from translit.lexicon import LexiconError
 CHANNEL = default_channel()
 
 
-def first_reading(chunk: str) -> str:
-    return CHANNEL.read(chunk)[0][0]
-
-
 @pytest.mark.parametrize("spelled", ["نجوين", "نغوين", "نغويين", "انغوين"])
 def test_nguyen_spelling_variants_read_as_nguyen(spelled: str) -> None:
     assert "nguyên" in [bare for bare, _ in CHANNEL.read(spelled)[:3]]
@@ -42,7 +38,9 @@ def test_common_spellings_read_among_the_first(spelled: str, bare: str) -> None:
 
 
 def test_final_heh_reads_as_nh() -> None:
-    assert first_reading("مينه") == "minh"
+    # i and ê are both written ي: the channel ties minh with mênh, the name model decides.
+    first = [bare for bare, _ in CHANNEL.read("مينه")[:2]]
+    assert "minh" in first and all(bare.endswith("nh") for bare in first)
 
 
 def test_th_is_spelled_with_theh_or_teh() -> None:

@@ -212,3 +212,29 @@ def test_build_script_exits_2_when_the_data_folder_is_missing(tmp_path: Path) ->
     )
     assert result.returncode == 2
     assert "not found" in result.stderr
+
+
+def test_fitted_channel_is_reproducible_from_its_prior_and_pairs(tmp_path: Path) -> None:
+    out = tmp_path / "correspondences.tsv"
+    subprocess.run([sys.executable, str(LEXICONS / "fit_channel.py"), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == (LEXICONS / "correspondences.tsv").read_bytes()
+
+
+def test_fitting_moves_weights_toward_what_is_observed_and_keeps_every_row() -> None:
+    sys.path.insert(0, str(LEXICONS))
+    try:
+        import fit_channel
+    finally:
+        sys.path.remove(str(LEXICONS))
+    _, _, rows = fit_channel.read_table(LEXICONS / "sources" / "correspondences.tsv")
+    prior = fit_channel.probabilities(rows)
+    # Twenty names written with ج for the final ng (ترونج) and none with غ.
+    fitted, used = fit_channel.fit(prior, [("trong", "ترونج")] * 20)
+    assert used == 20
+    coda = fitted[("coda", "ng")]
+    assert coda["نج"] > prior[("coda", "ng")]["نج"] and coda["نغ"] < prior[("coda", "ng")]["نغ"]
+    assert set(coda) == set(prior[("coda", "ng")])
+    assert fitted[("onset", "b")] == pytest.approx(prior[("onset", "b")])  # no b was seen
+    assert all(sum(p.values()) == pytest.approx(1.0) for cell, p in fitted.items()
+               if cell[0] != "rhyme")

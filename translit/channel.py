@@ -150,15 +150,12 @@ class Correspondences:
             raise LexiconError(f"correspondences.tsv has no {unit} {viet!r}") from None
 
 
-def _nucleus_and_coda(rhyme: str) -> tuple[str, str]:
-    end = 0
-    while end < len(rhyme) and rhyme[end] in VOWELS:
-        end += 1
-    return rhyme[:end], rhyme[end:]
+def units(bare: str) -> tuple[str, str, str, str]:
+    """The table's units of a bare syllable: (onset, nucleus, coda, rhyme), context rules applied.
 
-
-def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
-    """All Arabic spellings of a bare syllable with their log-probabilities (pruned)."""
+    >>> units("giêng"), units("yên")
+    (('gi_', 'iê', 'ng', 'iêng'), ('-y', 'yê', 'n', 'yên'))
+    """
     parts = split_bare(bare)
     if parts is None:
         raise ValueError(f"not a Vietnamese syllable: {bare!r}")
@@ -167,7 +164,15 @@ def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
         onset = "gi_"
     elif not onset and rhyme.startswith(("i", "y")):
         onset = "-y"
-    nucleus, coda = _nucleus_and_coda(rhyme)
+    end = 0
+    while end < len(rhyme) and rhyme[end] in VOWELS:
+        end += 1
+    return onset, rhyme[:end], rhyme[end:], rhyme
+
+
+def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
+    """All Arabic spellings of a bare syllable with their log-probabilities (pruned)."""
+    onset, nucleus, coda, rhyme = units(bare)
     override = table.table["rhyme"].get(rhyme, [])
     composed_mass = math.log(max(1e-9, 1.0 - sum(math.exp(lp) for _, lp in override)))
     rhymes: dict[str, float] = {}

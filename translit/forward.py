@@ -76,7 +76,7 @@ def to_arabic_scored(
     """Like :func:`to_arabic`, with each spelling's log-probability under the channel.
 
     >>> [spelled for spelled, logp in to_arabic_scored("Hồ Chí Minh", k=2) if logp < 0]
-    ['هو تشي مينه', 'هو شي مينه']
+    ['هو تشي مينه', 'هوتشيمينه']
     """
     check_arguments(name, k)
     if len(name) > MAX_NAME_LENGTH:
@@ -131,9 +131,13 @@ NG_STYLES = (("", math.log(0.4)), ("نغ", math.log(0.3)), ("نج", math.log(0.3
 
 
 def _in_style(spellings: Sequence[Spelling], dropped: str) -> Sequence[Spelling]:
-    """A syllable's spellings without those of the other ng style (all of them if none is left)."""
+    """A syllable's spellings without those of the other ng style (all of them if none is left),
+    renormalised: a writer of one style spells every ng that way."""
     kept = [spelling for spelling in spellings if not dropped or dropped not in spelling[0]]
-    return kept or spellings
+    if not kept or len(kept) == len(spellings):
+        return spellings
+    mass = math.log(sum(math.exp(logp) for _, logp in kept))
+    return [(spelled, logp - mass) for spelled, logp in kept]
 
 
 def to_arabic(name: str, k: int = 5, *, channel: Channel | None = None) -> list[str]:
