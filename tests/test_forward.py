@@ -149,9 +149,10 @@ def _round_trip_rates(names: list[str]) -> tuple[float, float]:
 
 
 def test_dev_set_observed_spelling_is_among_the_top_five() -> None:
-    # Measured on tests/fixtures/dev.tsv: 0.79 with the exact string, 0.86 after the Arabic
+    # Measured on tests/fixtures/dev.tsv: 0.84 with the exact string, 0.91 after the Arabic
     # clean-up that lexicon keys get (آ = ا: the table folds alef madda, so آنه comes out
-    # as انه). Asserted two points lower.
+    # as انه). In sample: the channel's weights are fitted to these rows (lexicons/README.md;
+    # 0.82-0.85 held out). Asserted two points lower.
     rows = _dev_rows()
     exact = cleaned = 0
     for arabic, golds, _ in rows:
@@ -163,8 +164,8 @@ def test_dev_set_observed_spelling_is_among_the_top_five() -> None:
         observed = " ".join(arabic.replace("-", " ").split())
         exact += observed in spellings
         cleaned += _cleaned(observed) in {_cleaned(s) for s in spellings}
-    assert exact / len(rows) >= 0.77
-    assert cleaned / len(rows) >= 0.84
+    assert exact / len(rows) >= 0.82
+    assert cleaned / len(rows) >= 0.89
 
 
 def _cleaned(spelled: str) -> str:
