@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import translit
-from benchmarks import cli_throughput, plots, speed
+from benchmarks import cli_throughput, directions, plots, speed
 from benchmarks.accuracy import evaluate, groups, summaries
 from benchmarks.baselines import BASELINES, SYSTEMS, Romanizer, Translit
 from benchmarks.data import REPO, default_files, distinct_names, load_pairs, repeated_names
@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_baselines:
         run.meta["romanizer"] = Romanizer.available()
     accuracy(run, files, systems)
+    for path in files:
+        print(f"both directions: {path.name} …", file=sys.stderr)
+        run.directions.append(directions.measure(path.name, load_pairs(path),
+                                                 latency=not args.no_speed))
     if not args.no_speed:
         timing(run, QUICK if args.quick else FULL, systems)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from benchmarks.accuracy import Evaluation
+from benchmarks.directions import Directions
+from benchmarks.directions import section as directions_section
 from benchmarks.metrics import ERROR_KINDS, Summary
 from benchmarks.speed import ColdStart, ScalingPoint, Throughput
 
@@ -40,6 +42,7 @@ class Run:
     cli_jobs_rows: int = 0
     labels: dict[str, str] = field(default_factory=dict)
     k: int = 5
+    directions: list[Directions] = field(default_factory=list)
 
 
 def _pct(value: float | None) -> str:
@@ -256,5 +259,6 @@ def markdown(run: Run) -> str:
     for result in run.data:
         lines += _calibration_section(result)
         lines += _errors_section(result)
+    lines += directions_section(run.directions)
     lines += _speed_section(run) + _scaling_section(run)
     return "\n".join(lines).rstrip() + "\n"
