@@ -215,12 +215,13 @@ class Matcher:
         Names share common words (nguyen), so a word held by more than BLOCK_MAX_POSTINGS
         choices does not block alone; when no word of the query is rare, the rows holding all
         its words do, topped up from the smallest postings to BLOCK_MIN_ROWS rows (so that a
-        limit of a few still finds near misses); when there are none, every row is scanned.
+        limit of a few still finds near misses). A query word no choice holds (a misspelling)
+        does not block; when no word of the query is held at all, every row is scanned.
         """
         postings = self._postings[id(group)]
-        found = sorted((postings.get(word, []) for word in query_key.split()), key=len)
+        found = sorted((postings[word] for word in query_key.split() if word in postings), key=len)
         rows = {row for rare in found if len(rare) <= BLOCK_MAX_POSTINGS for row in rare}
-        if not rows and found and all(found):
+        if not rows and found:
             rows = set.intersection(*(set(common) for common in found))
             for common in found:
                 if len(rows) >= BLOCK_MIN_ROWS:
