@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from translit.channel import Chunk, best_logp
-from translit.names import GENDERS, Entry, Gazetteer, NameModel, Role
+from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, Gazetteer, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
 from translit.types import Gender, Kind, Match, Part
 
@@ -32,6 +32,10 @@ OPTION_CACHE_SIZE = 200_000
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 5.0
 RANK_MARGIN = 14.0
+# A gazetteer entry at least this heavy (a province, a household name) of two syllables or more
+# is read even from letters that fail the is-a-name test ...
+FAMOUS_WEIGHT = PROMINENCE_WEIGHT[3]
+FAMOUS_CHANNEL_LOGP = -4.0  # ... if its letters spell it this well, per syllable, at least
 # A known name whose tone differs from the one the input wrote (a typo, or a variant spelling).
 WRONG_TONE_LOGP = -4.0
 
@@ -119,8 +123,9 @@ class Decoder:
     ) -> list[Match]:
         """The ``k`` best distinct names over all paths, best first, probabilities summing ≤ 1."""
         paths = [p for p in paths if p.chunks and all(chunk.candidates for chunk in p.chunks)]
-        if not self._is_name([p for p in paths if p.kind is None]):
-            paths = [p for p in paths if p.kind is not None]
+        # Letters that fail the is-a-name test may still spell a household name (بنه دنه: Bình
+        # Định written letter by letter): only those are read then, nothing generic.
+        generic = self._is_name([p for p in paths if p.kind is None])
         if not paths:
             return []
         paths = sorted(paths, key=_best_reading, reverse=True)
@@ -130,10 +135,11 @@ class Decoder:
         for path in paths:
             if _best_reading(path) < top - PATH_MARGIN:
                 break
-            known = self._known(path, gender, kind or path.kind)
+            famous_only = not generic and path.kind is None
+            known = self._known(path, gender, kind or path.kind, famous_only=famous_only)
             readings += known
             floor = max([floor, *(reading.score for reading in known)])
-            if kind != "place" and path.kind is None:
+            if kind != "place" and path.kind is None and generic:
                 persons = self._persons(path, gender, floor - PATH_MARGIN)
                 readings += persons
                 floor = max([floor, *(reading.score for reading in persons)])
@@ -223,11 +229,17 @@ class Decoder:
             return self.model.pair_bonus(parts[-2].syllable, parts[-1].syllable, gender)
         return 0.0
 
-    def _known(self, path: Path, hint: Gender | None, kind: Kind | None) -> list[_Reading]:
+    def _known(
+        self, path: Path, hint: Gender | None, kind: Kind | None, *, famous_only: bool = False,
+    ) -> list[_Reading]:
         gazetteer = self.model.gazetteer
         readings = []
         for entry, channel_parts in _walk(gazetteer, path.chunks):
             if kind is not None and entry.kind != kind:
+                continue
+            channel = sum(channel_logp for _, channel_logp in channel_parts)
+            if famous_only and (entry.weight < FAMOUS_WEIGHT or len(entry.syllables) < 2
+                                or channel < FAMOUS_CHANNEL_LOGP * len(entry.syllables)):
                 continue
             entry_logp = gazetteer.logp[(entry.text, entry.kind)]
             if entry.kind == "person":
@@ -241,7 +253,6 @@ class Decoder:
                 Part(text, syllable, "entry", channel_logp, share)
                 for (text, channel_logp), syllable in zip(channel_parts, entry.syllables)
             )
-            channel = sum(channel_logp for _, channel_logp in channel_parts)
             score = prior + entry_logp + channel + path.logp
             readings.append(
                 _Reading(entry.text, entry.kind, score, parts, entry.gender, True, channel)
