@@ -538,28 +538,23 @@ def build_people(out: Path, compounds: frozenset[str], drops: Drops) -> int | No
 
 KINDS = {"Quận": "urban_district", "Huyện": "district", "Thị xã": "town", "Thành phố": "city",
          "Phường": "ward", "Xã": "commune", "Thị trấn": "township", "Đặc khu": "special_zone"}
-# Tone-less Latin names used in English/French text (first = most usual); provinces also get
-# their plain folded form.
-EXONYMS = {
-    "Hà Nội": ["Hanoi"], "Hồ Chí Minh": ["Ho Chi Minh City", "Saigon", "Sai Gon", "HCMC"],
-    "Hải Phòng": ["Haiphong"], "Đà Nẵng": ["Da Nang", "Danang", "Tourane"],
-    "Huế": ["Hue", "Thua Thien-Hue"], "Cần Thơ": ["Can Tho"],
-    "Đắk Lắk": ["Dak Lak", "Daklak", "Darlac"], "Đắk Nông": ["Dak Nong"],
-    "Kon Tum": ["Kontum"], "Bà Rịa - Vũng Tàu": ["Ba Ria-Vung Tau"],
-    "Thanh Hóa": ["Thanh Hoa"], "Khánh Hòa": ["Khanh Hoa"],
-    "Đà Lạt": ["Dalat", "Da Lat"], "Nha Trang": ["Nha Trang"],
-    "Vũng Tàu": ["Vung Tau", "Cap Saint-Jacques"], "Hạ Long": ["Ha Long", "Halong"],
-    "Hội An": ["Hoi An", "Faifo"], "Sa Pa": ["Sapa", "Sa Pa"],
-    "Điện Biên Phủ": ["Dien Bien Phu"], "Buôn Ma Thuột": ["Buon Ma Thuot", "Ban Me Thuot"],
-    "Pleiku": ["Pleiku"], "Quy Nhơn": ["Quy Nhon", "Qui Nhon"], "Phan Thiết": ["Phan Thiet"],
-    "Biên Hòa": ["Bien Hoa"], "Mỹ Tho": ["My Tho"], "Thủ Đức": ["Thu Duc"],
-    "Móng Cái": ["Mong Cai"], "Vinh": ["Vinh"], "Nam Định": ["Nam Dinh"],
-    "Thái Nguyên": ["Thai Nguyen"], "Rạch Giá": ["Rach Gia"], "Hà Tiên": ["Ha Tien"],
-    "Phú Quốc": ["Phu Quoc"], "Côn Đảo": ["Con Dao", "Poulo Condore"],
-}
 _TYPE_PREFIX = re.compile("^(?:" + "|".join(KINDS) + r")\s*")
-PROVINCE_ALIASES = {"Hồ Chí Minh": ["TP.HCM", "TPHCM", "Sài Gòn"], "Hà Nội": ["HN"],
-                    "Huế": ["Thừa Thiên Huế", "Thừa Thiên - Huế"]}
+
+
+def read_place_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Exonyms (tone-less Latin forms, most usual first) and extra Vietnamese aliases of
+    provinces and cities, from lexicons/sources/place_names.tsv."""
+    exonyms: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = {}
+    for row in read_source_rows("place_names"):
+        for table, column in ((exonyms, "exonyms"), (aliases, "aliases")):
+            values = [value for value in (row[column] or "").split("|") if value]
+            if values:
+                table[row["name"]] = values
+    return exonyms, aliases
+
+
+EXONYMS, PROVINCE_ALIASES = read_place_names()
 
 
 @dataclass
