@@ -57,6 +57,8 @@ LICENCES = {
     "words.txt from PyPI pyvi 0.1.1 (MIT)",
     "people": "lexicons/sources/people.tsv: hand-compiled list of notable people (project's "
     "own; CC0 / facts)",
+    "figures": "lexicons/sources/figures.tsv: hand-compiled legendary and worshipped figures "
+    "(project's own; CC0 / facts); in people.tsv, not in the name priors",
     "landmarks": "lexicons/sources/landmarks.tsv: hand-compiled landmarks (project's own)",
     "adult": "lexicons/sources/adult_names.tsv: hand-compiled per-mille estimates of name "
     "syllables among people born 1940-1985 (project's own; CC0)",
@@ -243,8 +245,13 @@ def read_source_rows(stem: str) -> list[dict[str, str]]:
     return rows
 
 
-def read_people_rows() -> list[dict[str, str]]:
-    return read_source_rows("people")
+def read_people_rows(*, figures: bool = True) -> list[dict[str, str]]:
+    """Notable people (sources/people*.tsv), then, unless ``figures`` is false, legendary and
+    worshipped figures (sources/figures*.tsv: the Tứ Phủ pantheon, Hùng kings, temple
+    honorifics). Both are known names; only people feed the name priors, since titles such as
+    Chầu, Ông Hoàng, Đại Vương are no sample of how people are named."""
+    rows = read_source_rows("people")
+    return rows + read_source_rows("figures") if figures else rows
 
 
 def people_records(compounds: frozenset[str], surnames: set[str],
@@ -255,7 +262,7 @@ def people_records(compounds: frozenset[str], surnames: set[str],
     "Xuân Diệu") are left out of the priors: their parts are not middle and given names.
     """
     records = []
-    for row in read_people_rows():
+    for row in read_people_rows(figures=False):
         name = parse_name(row.get("name") or "", compounds, "people.tsv", drops)
         if name is None:
             continue
@@ -519,16 +526,21 @@ def build_people(out: Path, compounds: frozenset[str], drops: Drops) -> int | No
         aliases = [canonical_alias(a.strip(), problems)
                    for a in (row.get("aliases") or "").split("|") if a.strip()]
         cells = [row.get(c) or "" for c in ("born", "prominence", "role")]
-        table.setdefault(name, [name, gender, *[c.strip() for c in cells], "|".join(aliases)])
+        if name in table:  # listed twice (a person who is also a worshipped figure)
+            known = str(table[name][-1]).split("|") if table[name][-1] else []
+            table[name][-1] = "|".join(dict.fromkeys([*known, *aliases]))
+            continue
+        table[name] = [name, gender, *[c.strip() for c in cells], "|".join(aliases)]
     for problem in problems:
         print(f"people.tsv: {problem}", file=sys.stderr)
     comments = [
-        "people.tsv: notable Vietnamese people, validated copy of lexicons/sources/people.tsv.",
-        f"Source: {LICENCES['people']}.",
+        "people.tsv: notable Vietnamese people and figures, validated copy of "
+        "lexicons/sources/people*.tsv and figures*.tsv.",
+        f"Source: {LICENCES['people']}.", f"Source: {LICENCES['figures']}.",
         "Every syllable of the name was checked with translit.syllable.split and given the "
         "canonical tone placement (aliases too, where their parts are syllables); rows with an "
-        f"invalid name were reported and skipped ({len(problems)} problems). Duplicate names "
-        "keep the first row. Sorted by name.",
+        f"invalid name were reported and skipped ({len(problems)} problems). A name listed "
+        "twice keeps its first row, with the aliases of both. Sorted by name.",
     ]
     header = ["name", "gender", "born", "prominence", "role", "aliases"]
     return write_tsv(out / "people.tsv", comments, header, (table[k] for k in sorted(table)))

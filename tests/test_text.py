@@ -96,6 +96,16 @@ def test_given_name_alone_links_back_to_the_full_name() -> None:
     assert spans[1].cue is not None and "تران كام تو" in spans[1].cue
 
 
+def test_a_name_said_again_is_read_whole_not_split_into_a_short_name_and_a_link() -> None:
+    # تران كام is also a known name (Trần Khâm, a king's birth name): the second mention must
+    # not become Trần Khâm + تو linked back to Trần Cẩm Tú.
+    seed = (ARTICLES / "seed_000.txt").read_text(encoding="utf-8")
+    text = seed[:seed.index("\n", seed.index("وفي كلمته في المؤتمر"))]
+    assert [(s.source, s.match.text) for s in find_names(text)] == [
+        ("هانوي", "Hà Nội"), ("تران كام تو", "Trần Cẩm Tú"), ("تران كام تو", "Trần Cẩm Tú"),
+    ]
+
+
 def test_given_name_is_not_linked_before_the_full_name_or_when_ambiguous() -> None:
     assert found("وقال تو إن المهام كثيرة.") == []
     text = ("التقى الرفيق نجوين فان هونغ بالرفيق تران كووك هونغ. "

@@ -196,6 +196,9 @@ class NameFinder:
             context = contexts[first]
             if context.adjacent and context.cue is not None and context.cue.kind == "foreign":
                 continue
+            # A word right after a name word (a space between) is the end of that name, not a
+            # mention of someone named before: تران كام تو is not Trần Khâm + Tú.
+            inside_name = first > 0 and _inside_name(text, words[first - 1], word)
             for clitic, stem in word.readings:
                 stems = [stem]
                 hamzas = 0
@@ -211,9 +214,11 @@ class NameFinder:
                         hamzas += text[words[last].token.start] in _HAMZA_ALEFS
                     start = word.token.start + _clitic_length(text, word.token, clitic)
                     run = tuple(stems)
+                    linked = None if inside_name and size == 1 else _link_candidate(
+                        first, start, run, context, document)
                     for candidate in (
                         self._read_run(first, start, clitic, run, context, document, hamzas),
-                        _link_candidate(first, start, run, context, document),
+                        linked,
                     ):
                         if candidate is not None:
                             found.append(candidate)
@@ -301,6 +306,13 @@ class NameFinder:
             candidate.first, candidate.start, candidate.stems, context, document
         )
         return candidate if linked is None else linked
+
+
+def _inside_name(text: str, before: Word, word: Word) -> bool:
+    """Whether ``word`` continues a run of name words: ``before`` is a whole word that is no
+    stop word, and only a joinable gap (spaces, hyphens, invisible marks) lies between them."""
+    gap = text[before.token.end:word.token.start]
+    return before.whole and bool(_JOINABLE_GAP.fullmatch(gap)) and not stopword_cost(before.folded)
 
 
 def _link_candidate(
