@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
+import translit
 from translit.channel import (
     MAX_CHUNK,
     Correspondences,
@@ -51,6 +52,14 @@ def test_th_is_spelled_with_theh_or_teh() -> None:
 def test_a_fused_token_is_cut_into_syllables() -> None:
     best = CHANNEL.segment("هانوي")[0]
     assert [chunk.text for chunk in best.chunks] == ["ها", "نوي"]
+
+
+def test_a_misspelt_syllable_competes_whole_with_its_cuttings() -> None:
+    # تشرونغ cuts exactly as تش + رونغ, but it is Trương with a stray ش: the token read whole
+    # by its near spellings is among its segmentations.
+    whole = [s for s in CHANNEL.segment("تشرونغ") if len(s.chunks) == 1]
+    assert whole and "trương" in [bare for bare, _ in whole[0].chunks[0].candidates]
+    assert translit.normalize("نغوين فو تشرونغ").text == "Nguyễn Phú Trọng"  # type: ignore[union-attr]
 
 
 def test_an_unreadable_token_gives_no_segmentation() -> None:

@@ -296,11 +296,19 @@ class Channel:
         gives an empty tuple.
         """
         text = key(token)
-        cuttings = cut(text, self.lookup, max_chunk=MAX_CHUNK, keep=SEGMENTATIONS_PER_TOKEN)
-        if cuttings:
-            return tuple(Segmentation(chunks, logp) for chunks, logp in cuttings)
-        fuzzy = self._fuzzy(text) if text else ()
-        return (Segmentation((Chunk(text, fuzzy),), 0.0),) if fuzzy else ()
+        found = [
+            Segmentation(chunks, logp)
+            for chunks, logp in cut(text, self.lookup, max_chunk=MAX_CHUNK,
+                                    keep=SEGMENTATIONS_PER_TOKEN)
+        ]
+        if not found or len(found[0].chunks) > 1:
+            # Cut into several syllables, a token may rather be one misspelt syllable (تشرونغ
+            # is Trương with a stray ش, not Chí Rồng): its near spellings compete.
+            fuzzy = self._fuzzy(text) if text else ()
+            if fuzzy:
+                found.append(Segmentation((Chunk(text, fuzzy),), 0.0))
+                found.sort(key=lambda s: -s.best_logp)
+        return tuple(found[:SEGMENTATIONS_PER_TOKEN])
 
 
 def cut(
