@@ -19,6 +19,8 @@ import heapq
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 from translit.channel import Chunk, best_logp
 from translit.names import GENDERS, Entry, Gazetteer, NameModel, Role
@@ -28,6 +30,7 @@ from translit.types import Gender, Kind, Match, Part
 BEAM = 6
 OPTIONS_PER_CHUNK = 10
 OPTION_CACHE_SIZE = 200_000
+_score = itemgetter(0)  # the score of a (score, …) tuple
 # A path, or a role pattern, whose best possible score is this far below the best reading found
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 5.0
@@ -166,27 +169,19 @@ class Decoder:
                 options = [self._options(c, role, gender) for c, role in zip(path.chunks, roles)]
                 if all(options):
                     bound = base + sum(best[0][0] for best in options)
-                    plans.append((bound, base, roles, gender))
+                    plans.append((bound, base, roles, gender, options))
         plans.sort(key=lambda plan: -plan[0])
         readings: list[_Reading] = []
-        for bound, base, roles, gender in plans:
+        for bound, base, roles, gender, options in plans:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
-            for score, parts in self._beam(path.chunks, roles, gender):
+            for score, parts in _beam(options):
                 score += base + self._pair_bonus(parts, roles, gender)
                 channel = sum(part.channel_logp for part in parts)
                 text = _title(part.syllable for part in _vietnamese_order(parts))
                 readings.append(_Reading(text, "person", score, parts, gender, False, channel))
                 floor = max(floor, score - PATH_MARGIN)
         return readings
-
-    def _beam(
-        self, chunks: Sequence[Chunk], roles: Sequence[Role], gender: Gender
-    ) -> list[tuple[float, tuple[Part, ...]]]:
-        beam: list[tuple[float, tuple[Part, ...]]] = [(0.0, ())]
-        for chunk, role in zip(chunks, roles):
-            beam = _k_best_sums(beam, self._options(chunk, role, gender), BEAM)
-        return beam
 
     def _options(self, chunk: Chunk, role: Role, gender: Gender) -> tuple[tuple[float, Part], ...]:
         """The best toned syllables for a chunk in a role, with their scores (cached)."""
@@ -200,7 +195,7 @@ class Decoder:
                 for bare, channel in chunk.candidates
                 for toned, prior in self._toned(bare, role, gender, chunk.tone)
             ]
-            found = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_first))
+            found = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_score))
             if len(self._option_cache) >= OPTION_CACHE_SIZE:
                 self._option_cache.clear()
             self._option_cache[cache_key] = found
@@ -284,8 +279,24 @@ class Decoder:
         ]
 
 
-def _first(item: tuple[float, Part]) -> float:
-    return item[0]
+def _beam(
+    options: Sequence[Sequence[tuple[float, Part]]],
+) -> list[tuple[float, tuple[Part, ...]]]:
+    """The ``BEAM`` best sequences of one option per chunk, best first (options sorted)."""
+    beam: list[tuple[float, tuple[Part, ...]]] = [(0.0, ())]
+    for chunk_options in options:
+        beam = _k_best_sums(beam, chunk_options, BEAM)
+    return beam
+
+
+@lru_cache(maxsize=256)  # (rows ≤ BEAM, columns ≤ OPTIONS_PER_CHUNK)
+def _grid_cells(rows: int, columns: int, k: int) -> tuple[tuple[int, int], ...]:
+    """The cells (i, j) of a rows × columns grid that can hold one of its ``k`` best sums.
+
+    With both lists sorted best first, every cell above or left of (i, j) is at least as good,
+    so (i, j) can only be among the k best when (i + 1)(j + 1) ≤ k: 14 cells of 60 for k = 6.
+    """
+    return tuple((i, j) for i in range(rows) for j in range(columns) if (i + 1) * (j + 1) <= k)
 
 
 def _k_best_sums(
@@ -295,22 +306,14 @@ def _k_best_sums(
 ) -> list[tuple[float, tuple[Part, ...]]]:
     """The ``k`` best extensions of a beam by one syllable; both inputs sorted best first.
 
-    A frontier over the grid of (beam index, option index): only cells next to a taken one can
-    be next, so this costs O(k log k) instead of sorting all len(beam) × len(options) sums.
+    Only the cells of :func:`_grid_cells` are summed; a stable sort keeps equal sums in
+    (beam index, option index) order, the order a best-first search of the grid pops them in.
     """
     if not beam or not options:
         return []
-    frontier = [(-(beam[0][0] + options[0][0]), 0, 0)]
-    seen = {(0, 0)}
-    result: list[tuple[float, tuple[Part, ...]]] = []
-    while frontier and len(result) < k:
-        negative, i, j = heapq.heappop(frontier)
-        result.append((-negative, beam[i][1] + (options[j][1],)))
-        for a, b in ((i + 1, j), (i, j + 1)):
-            if a < len(beam) and b < len(options) and (a, b) not in seen:
-                seen.add((a, b))
-                heapq.heappush(frontier, (-(beam[a][0] + options[b][0]), a, b))
-    return result
+    sums = [(beam[i][0] + options[j][0], i, j) for i, j in _grid_cells(len(beam), len(options), k)]
+    sums.sort(key=_score, reverse=True)
+    return [(total, beam[i][1] + (options[j][1],)) for total, i, j in sums[:k]]
 
 
 def _best_reading(path: Path) -> float:
