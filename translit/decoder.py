@@ -339,16 +339,20 @@ def _walk(
     found: list[tuple[Entry, tuple[tuple[str, float], ...]]] = []
     last = len(chunks) - 1
     stack: list[tuple[tuple[str, ...], tuple[tuple[str, float], ...]]] = [((), ())]
+    children = gazetteer.children
     while stack:
         prefix, taken = stack.pop()
         index = len(prefix)
         chunk = chunks[index]
+        following = children.get(prefix, frozenset())
         for bare, channel_logp in chunk.candidates:
+            if bare not in following:
+                continue
             key = (*prefix, bare)
             step = (*taken, (chunk.text, channel_logp))
             if index == last:
                 found.extend((entry, step) for entry in gazetteer.entries.get(key, ()))
-            elif key in gazetteer.prefixes:
+            elif key in children:
                 stack.append((key, step))
     if any(chunk.tone is not None for chunk in chunks):
         found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]

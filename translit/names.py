@@ -62,9 +62,11 @@ class Entry(NamedTuple):
 class Gazetteer:
     """Whole-name entries keyed by their bare syllables, with log-priors per kind.
 
-    ``entries`` maps a tuple of bare syllables to the entries spelled so; ``prefixes`` holds
-    every proper prefix of those keys, so a search can stop as soon as no name continues.
-    (Flat tables: they load from the disk cache faster than a trie of nested dicts.)
+    ``entries`` maps a tuple of bare syllables to the entries spelled so; ``children`` maps every
+    proper prefix of those keys (the empty one too) to the syllables that can follow it, so a
+    search can stop as soon as no name continues, and test a chunk's candidates one string at a
+    time instead of building a tuple for each. (Flat tables: they load from the disk cache faster
+    than a trie of nested dicts.)
     """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
@@ -87,7 +89,11 @@ class Gazetteer:
             self.logp[(text, kind)] = math.log(entry.weight / totals[kind])
             by_key[tuple(remove_tones(syllable) for syllable in entry.syllables)].append(entry)
         self.entries = {key: tuple(found) for key, found in by_key.items()}
-        self.prefixes = frozenset(key[:end] for key in by_key for end in range(1, len(key)))
+        children: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for key in by_key:
+            for end in range(len(key)):
+                children[key[:end]].add(key[end])
+        self.children = {prefix: frozenset(following) for prefix, following in children.items()}
 
 
 class NameModel:
