@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -30,7 +30,10 @@ from translit.types import Gender, Kind, Match, Part
 BEAM = 6
 OPTIONS_PER_CHUNK = 10
 OPTION_CACHE_SIZE = 200_000
+BEAM_CACHE_SIZE = 100_000
+PAIR_CACHE_SIZE = 200_000
 _score = itemgetter(0)  # the score of a (score, …) tuple
+_EMPTY_BEAM: tuple[tuple[float, tuple[Part, ...]], ...] = ((0.0, ()),)
 # A path, or a role pattern, whose best possible score is this far below the best reading found
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 5.0
@@ -115,6 +118,14 @@ class Decoder:
         self.weights = weights or Weights()
         # A plain dict: reads and writes of one key are atomic, and a lost race only recomputes.
         self._option_cache: dict[tuple[Chunk, Role, Gender], tuple[tuple[float, Part], ...]] = {}
+        self._beam_cache: dict[
+            tuple[tuple[Chunk, ...], tuple[Role, ...], Gender],
+            tuple[tuple[float, tuple[Part, ...]], ...],
+        ] = {}
+        self._pair_cache: dict[tuple[str, str, Gender], float] = {}
+        self._plan_cache: dict[
+            tuple[int, Gender | None], tuple[tuple[float, tuple[Role, ...], Gender], ...]
+        ] = {}
 
     def decode(
         self, paths: Sequence[Path], *, k: int = 5, gender: Gender | None = None,
@@ -161,27 +172,70 @@ class Decoder:
 
     def _persons(self, path: Path, hint: Gender | None, floor: float) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
-        generic = self.weights.person_logp + math.log1p(-self.weights.known_person_share)
+        chunks = path.chunks
         plans = []
-        for roles, pattern_p in PATTERNS.get(len(path.chunks), ()):
-            for gender in GENDERS:
-                base = generic + math.log(pattern_p) + self._gender_logp(gender, hint) + path.logp
-                options = [self._options(c, role, gender) for c, role in zip(path.chunks, roles)]
-                if all(options):
-                    bound = base + sum(best[0][0] for best in options)
-                    plans.append((bound, base, roles, gender, options))
-        plans.sort(key=lambda plan: -plan[0])
+        for prior, roles, gender in self._plan_priors(len(chunks), hint):
+            base = prior + path.logp
+            options = [self._options(c, role, gender) for c, role in zip(chunks, roles)]
+            if all(options):
+                bound = base + sum(best[0][0] for best in options)
+                plans.append((bound, base, roles, gender, options))
+        plans.sort(key=_negated_score)
         readings: list[_Reading] = []
         for bound, base, roles, gender, options in plans:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
-            for score, parts in _beam(options):
-                score += base + self._pair_bonus(parts, roles, gender)
+            paired = len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
+            surname_last = len(roles) > 1 and roles[-1] == "surname"
+            for score, parts in self._beam(chunks, roles, gender, options):
+                bonus = self._pair_bonus(parts[-2].syllable, parts[-1].syllable, gender) \
+                    if paired else 0.0
+                score += base + bonus
                 channel = sum(part.channel_logp for part in parts)
-                text = _title(part.syllable for part in _vietnamese_order(parts))
+                ordered = (parts[-1], *parts[:-1]) if surname_last else parts
+                text = " ".join([_capitalized(part.syllable) for part in ordered])
                 readings.append(_Reading(text, "person", score, parts, gender, False, channel))
                 floor = max(floor, score - PATH_MARGIN)
         return readings
+
+    def _plan_priors(
+        self, size: int, hint: Gender | None
+    ) -> tuple[tuple[float, tuple[Role, ...], Gender], ...]:
+        """Each (role pattern, gender) for a name of ``size`` chunks, with its prior (cached).
+
+        The prior is summed in the order the score always was (person, pattern, gender), so
+        adding the path's cost to it gives the same float as before it was cached.
+        """
+        found = self._plan_cache.get((size, hint))
+        if found is None:
+            generic = self.weights.person_logp + math.log1p(-self.weights.known_person_share)
+            found = tuple(
+                (generic + math.log(pattern_p) + self._gender_logp(gender, hint), roles, gender)
+                for roles, pattern_p in PATTERNS.get(size, ())
+                for gender in GENDERS
+            )
+            self._plan_cache[(size, hint)] = found
+        return found
+
+    def _beam(
+        self, chunks: Sequence[Chunk], roles: Sequence[Role], gender: Gender,
+        options: Sequence[Sequence[tuple[float, Part]]],
+    ) -> Sequence[tuple[float, tuple[Part, ...]]]:
+        """The ``BEAM`` best sequences of one option per chunk, best first.
+
+        The beam over all chunks but the last is cached: names share their first words
+        (Nguyễn Văn, Trần Thị), so most names only pay for extending it by the last chunk.
+        """
+        if len(chunks) == 1:
+            return _k_best_sums(_EMPTY_BEAM, options[0], BEAM)
+        cache_key = (tuple(chunks[:-1]), tuple(roles[:-1]), gender)
+        prefix = self._beam_cache.get(cache_key)
+        if prefix is None:
+            prefix = tuple(self._beam(chunks[:-1], roles[:-1], gender, options[:-1]))
+            if len(self._beam_cache) >= BEAM_CACHE_SIZE:
+                self._beam_cache.clear()
+            self._beam_cache[cache_key] = prefix
+        return _k_best_sums(prefix, options[-1], BEAM)
 
     def _options(self, chunk: Chunk, role: Role, gender: Gender) -> tuple[tuple[float, Part], ...]:
         """The best toned syllables for a chunk in a role, with their scores (cached)."""
@@ -213,10 +267,16 @@ class Decoder:
             if strip_tone(form)[1] == tone
         ]
 
-    def _pair_bonus(self, parts: Sequence[Part], roles: Sequence[Role], gender: Gender) -> float:
-        if len(parts) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner"):
-            return self.model.pair_bonus(parts[-2].syllable, parts[-1].syllable, gender)
-        return 0.0
+    def _pair_bonus(self, middle: str, given: str, gender: Gender) -> float:
+        """The name model's bonus for a (middle, given) pair, cached per pair."""
+        cache_key = (middle, given, gender)
+        found = self._pair_cache.get(cache_key)
+        if found is None:
+            found = self.model.pair_bonus(middle, given, gender)
+            if len(self._pair_cache) >= PAIR_CACHE_SIZE:
+                self._pair_cache.clear()
+            self._pair_cache[cache_key] = found
+        return found
 
     def _known(self, path: Path, hint: Gender | None, kind: Kind | None) -> list[_Reading]:
         gazetteer = self.model.gazetteer
@@ -248,19 +308,16 @@ class Decoder:
             return []
         merged: dict[str, list[_Reading]] = {}
         for reading in readings:
-            merged.setdefault(reading.text, []).append(reading)
-        ranked = []
-        for same_text in merged.values():
-            best = max(same_text, key=lambda r: (r.known, r.score))
-            total = _logsumexp([r.score for r in same_text])
-            by_kind: dict[Kind, list[float]] = {}
-            for r in same_text:
-                by_kind.setdefault(r.kind, []).append(r.score)
-            kind = max(by_kind, key=lambda key: _logsumexp(by_kind[key]))
-            if best.kind != kind:
-                best = max((r for r in same_text if r.kind == kind), key=lambda r: r.score)
-            ranked.append((total, best))
-        ranked.sort(key=lambda item: (-item[0], item[1].text))
+            same_text = merged.get(reading.text)
+            if same_text is None:
+                merged[reading.text] = [reading]
+            else:
+                same_text.append(reading)
+        ranked = [
+            _merged(same_text) if len(same_text) > 1 else (same_text[0].score, same_text[0])
+            for same_text in merged.values()
+        ]
+        ranked.sort(key=_rank_key)
         top_best = ranked[0][1]
         mean_channel = top_best.channel / max(1, len(top_best.parts))
         if mean_channel < self.weights.min_channel_logp:
@@ -279,14 +336,25 @@ class Decoder:
         ]
 
 
-def _beam(
-    options: Sequence[Sequence[tuple[float, Part]]],
-) -> list[tuple[float, tuple[Part, ...]]]:
-    """The ``BEAM`` best sequences of one option per chunk, best first (options sorted)."""
-    beam: list[tuple[float, tuple[Part, ...]]] = [(0.0, ())]
-    for chunk_options in options:
-        beam = _k_best_sums(beam, chunk_options, BEAM)
-    return beam
+def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
+    """Readings of one text as one: their summed probability, and the reading that explains it
+    (a known one first, of the kind that holds most of the probability).
+
+    (A text read once is its own merge: the log-sum-exp of one score is that score.)
+    """
+    best = max(same_text, key=lambda r: (r.known, r.score))
+    total = _logsumexp([r.score for r in same_text])
+    by_kind: dict[Kind, list[float]] = {}
+    for r in same_text:
+        by_kind.setdefault(r.kind, []).append(r.score)
+    kind = max(by_kind, key=lambda key: _logsumexp(by_kind[key]))
+    if best.kind != kind:
+        best = max((r for r in same_text if r.kind == kind), key=lambda r: r.score)
+    return total, best
+
+
+def _rank_key(item: tuple[float, _Reading]) -> tuple[float, str]:
+    return -item[0], item[1].text
 
 
 @lru_cache(maxsize=256)  # (rows ≤ BEAM, columns ≤ OPTIONS_PER_CHUNK)
@@ -316,20 +384,18 @@ def _k_best_sums(
     return [(total, beam[i][1] + (options[j][1],)) for total, i, j in sums[:k]]
 
 
+def _negated_score(item: tuple[float, object, object, object, object]) -> float:
+    return -item[0]
+
+
 def _best_reading(path: Path) -> float:
     return best_logp(path.chunks, path.logp)
 
 
-def _title(syllables: Iterable[str]) -> str:
-    """Title case for lower-case syllables (faster than the general :func:`syllable.title`)."""
-    return " ".join(syllable[0].upper() + syllable[1:] for syllable in syllables)
-
-
-def _vietnamese_order(parts: Sequence[Part]) -> Sequence[Part]:
-    """Surname first, as Vietnamese writes it, whatever order the input had (Công Phượng Nguyễn)."""
-    if len(parts) > 1 and parts[-1].role == "surname":
-        return [parts[-1], *parts[:-1]]
-    return parts
+@lru_cache(maxsize=20_000)
+def _capitalized(syllable: str) -> str:
+    """A lower-case syllable with its first letter in upper case (names are title case)."""
+    return syllable[0].upper() + syllable[1:]
 
 
 def _walk(
