@@ -23,17 +23,27 @@ from functools import lru_cache
 from operator import itemgetter
 
 from translit.channel import Chunk, best_logp
-from translit.names import GENDERS, Entry, Gazetteer, NameModel, Role
+from translit.names import GENDERS, Entry, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
 from translit.types import Gender, Kind, Match, Part
 
 BEAM = 6
 OPTIONS_PER_CHUNK = 10
-OPTION_CACHE_SIZE = 200_000
+OPTION_CACHE_SIZE = 50_000  # chunks, each with up to 8 (role, gender) option lists
 BEAM_CACHE_SIZE = 100_000
 PAIR_CACHE_SIZE = 200_000
+FRONTIER_CACHE_SIZE = 50_000
 _score = itemgetter(0)  # the score of a (score, …) tuple
-_EMPTY_BEAM: tuple[tuple[float, tuple[Part, ...]], ...] = ((0.0, ()),)
+_Option = tuple[float, Part]  # (channel + prior log-probability, the syllable read)
+# A beam entry: (score, the option taken for each chunk, channel log-probability, text in
+# Vietnamese order). Indices, not parts: a tuple of numbers and strings is one the garbage
+# collector stops tracking, and the beam cache holds tens of thousands of them.
+_Hypothesis = tuple[float, tuple[int, ...], float, str]
+_Plan = tuple[float, tuple[Role, ...], Gender, tuple[tuple[Role, Gender], ...]]
+_EMPTY_BEAM: tuple[_Hypothesis, ...] = ((0.0, (), 0, ""),)
+_Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
+_ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
+_NOTHING: frozenset[str] = frozenset()
 # A path, or a role pattern, whose best possible score is this far below the best reading found
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 5.0
@@ -117,15 +127,15 @@ class Decoder:
         self.model = model
         self.weights = weights or Weights()
         # A plain dict: reads and writes of one key are atomic, and a lost race only recomputes.
-        self._option_cache: dict[tuple[Chunk, Role, Gender], tuple[tuple[float, Part], ...]] = {}
+        self._option_cache: dict[Chunk, dict[tuple[Role, Gender], tuple[_Option, ...]]] = {}
         self._beam_cache: dict[
-            tuple[tuple[Chunk, ...], tuple[Role, ...], Gender],
-            tuple[tuple[float, tuple[Part, ...]], ...],
+            tuple[tuple[Chunk, ...], tuple[Role, ...], Gender], tuple[_Hypothesis, ...]
         ] = {}
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
-        self._plan_cache: dict[
-            tuple[int, Gender | None], tuple[tuple[float, tuple[Role, ...], Gender], ...]
+        self._frontier_cache: dict[
+            tuple[Chunk, ...], tuple[tuple[tuple[str, ...], _Taken], ...]
         ] = {}
+        self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
 
     def decode(
         self, paths: Sequence[Path], *, k: int = 5, gender: Gender | None = None,
@@ -173,12 +183,16 @@ class Decoder:
     def _persons(self, path: Path, hint: Gender | None, floor: float) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
         chunks = path.chunks
+        tables = [self._option_table(chunk) for chunk in chunks]
         plans = []
-        for prior, roles, gender in self._plan_priors(len(chunks), hint):
+        for prior, roles, gender, slots in self._plan_priors(len(chunks), hint):
             base = prior + path.logp
-            options = [self._options(c, role, gender) for c, role in zip(chunks, roles)]
+            options = [
+                table.get(slot) or self._options(chunk, table, slot)
+                for chunk, table, slot in zip(chunks, tables, slots)
+            ]
             if all(options):
-                bound = base + sum(best[0][0] for best in options)
+                bound = base + sum([best[0][0] for best in options])
                 plans.append((bound, base, roles, gender, options))
         plans.sort(key=_negated_score)
         readings: list[_Reading] = []
@@ -186,21 +200,17 @@ class Decoder:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
             paired = len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
-            surname_last = len(roles) > 1 and roles[-1] == "surname"
-            for score, parts in self._beam(chunks, roles, gender, options):
+            for score, taken, channel, text in self._beam(chunks, roles, gender, options):
+                parts = tuple([found[index][1] for found, index in zip(options, taken)])
                 bonus = self._pair_bonus(parts[-2].syllable, parts[-1].syllable, gender) \
                     if paired else 0.0
                 score += base + bonus
-                channel = sum(part.channel_logp for part in parts)
-                ordered = (parts[-1], *parts[:-1]) if surname_last else parts
-                text = " ".join([_capitalized(part.syllable) for part in ordered])
                 readings.append(_Reading(text, "person", score, parts, gender, False, channel))
-                floor = max(floor, score - PATH_MARGIN)
+                if score - PATH_MARGIN > floor:
+                    floor = score - PATH_MARGIN
         return readings
 
-    def _plan_priors(
-        self, size: int, hint: Gender | None
-    ) -> tuple[tuple[float, tuple[Role, ...], Gender], ...]:
+    def _plan_priors(self, size: int, hint: Gender | None) -> tuple[_Plan, ...]:
         """Each (role pattern, gender) for a name of ``size`` chunks, with its prior (cached).
 
         The prior is summed in the order the score always was (person, pattern, gender), so
@@ -210,7 +220,10 @@ class Decoder:
         if found is None:
             generic = self.weights.person_logp + math.log1p(-self.weights.known_person_share)
             found = tuple(
-                (generic + math.log(pattern_p) + self._gender_logp(gender, hint), roles, gender)
+                (
+                    generic + math.log(pattern_p) + self._gender_logp(gender, hint),
+                    roles, gender, tuple((role, gender) for role in roles),
+                )
                 for roles, pattern_p in PATTERNS.get(size, ())
                 for gender in GENDERS
             )
@@ -219,8 +232,8 @@ class Decoder:
 
     def _beam(
         self, chunks: Sequence[Chunk], roles: Sequence[Role], gender: Gender,
-        options: Sequence[Sequence[tuple[float, Part]]],
-    ) -> Sequence[tuple[float, tuple[Part, ...]]]:
+        options: Sequence[Sequence[_Option]],
+    ) -> Sequence[_Hypothesis]:
         """The ``BEAM`` best sequences of one option per chunk, best first.
 
         The beam over all chunks but the last is cached: names share their first words
@@ -235,24 +248,37 @@ class Decoder:
             if len(self._beam_cache) >= BEAM_CACHE_SIZE:
                 self._beam_cache.clear()
             self._beam_cache[cache_key] = prefix
-        return _k_best_sums(prefix, options[-1], BEAM)
+        return _k_best_sums(prefix, options[-1], BEAM, surname_last=roles[-1] == "surname")
 
-    def _options(self, chunk: Chunk, role: Role, gender: Gender) -> tuple[tuple[float, Part], ...]:
-        """The best toned syllables for a chunk in a role, with their scores (cached)."""
-        cache_key = (chunk, role, gender)
-        found = self._option_cache.get(cache_key)
-        if found is None:
-            source = chunk.text
-            shown = "middle" if role == "inner" else role
-            options = [
-                (channel + prior, Part(source, toned, shown, channel, prior))
-                for bare, channel in chunk.candidates
-                for toned, prior in self._toned(bare, role, gender, chunk.tone)
-            ]
-            found = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_score))
+    def _option_table(self, chunk: Chunk) -> dict[tuple[Role, Gender], tuple[_Option, ...]]:
+        """The chunk's options by (role, gender), filled as they are asked for (cached)."""
+        table = self._option_cache.get(chunk)
+        if table is None:
+            table = {}
             if len(self._option_cache) >= OPTION_CACHE_SIZE:
                 self._option_cache.clear()
-            self._option_cache[cache_key] = found
+            self._option_cache[chunk] = table
+        return table
+
+    def _options(
+        self, chunk: Chunk, table: dict[tuple[Role, Gender], tuple[_Option, ...]],
+        slot: tuple[Role, Gender],
+    ) -> tuple[_Option, ...]:
+        """The best toned syllables for a chunk in a role, with their scores, kept in ``table``.
+
+        (A dict of the chunk's table gains a key at a time: concurrent threads may both compute
+        one, never see half of one.)
+        """
+        role, gender = slot
+        source = chunk.text
+        shown = "middle" if role == "inner" else role
+        options = [
+            (channel + prior, Part(source, toned, shown, channel, prior))
+            for bare, channel in chunk.candidates
+            for toned, prior in self._toned(bare, role, gender, chunk.tone)
+        ]
+        found = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_score))
+        table[slot] = found
         return found
 
     def _toned(
@@ -281,7 +307,7 @@ class Decoder:
     def _known(self, path: Path, hint: Gender | None, kind: Kind | None) -> list[_Reading]:
         gazetteer = self.model.gazetteer
         readings = []
-        for entry, channel_parts in _walk(gazetteer, path.chunks):
+        for entry, channel_parts in self._walk(path.chunks):
             if kind is not None and entry.kind != kind:
                 continue
             entry_logp = gazetteer.logp[(entry.text, entry.kind)]
@@ -302,6 +328,54 @@ class Decoder:
                 _Reading(entry.text, entry.kind, score, parts, entry.gender, True, channel)
             )
         return readings
+
+    def _walk(self, chunks: Sequence[Chunk]) -> list[tuple[Entry, _Taken]]:
+        """Gazetteer entries that spell the whole chunk sequence, with the channel score per chunk.
+
+        Found in the order of a depth-first search that visits a node's children last candidate
+        first (the order the probabilities were always summed in).
+        """
+        gazetteer = self.model.gazetteer
+        last = len(chunks) - 1
+        chunk = chunks[last]
+        found: list[tuple[Entry, _Taken]] = []
+        for prefix, taken in self._frontier(tuple(chunks[:last])):
+            following = gazetteer.children.get(prefix, _NOTHING)
+            for bare, channel_logp in chunk.candidates:
+                if bare in following:
+                    entries = gazetteer.entries.get((*prefix, bare))
+                    if entries:
+                        step = (*taken, (chunk.text, channel_logp))
+                        found.extend((entry, step) for entry in entries)
+        if any(chunk.tone is not None for chunk in chunks):
+            found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
+        return found
+
+    def _frontier(self, chunks: tuple[Chunk, ...]) -> tuple[tuple[tuple[str, ...], _Taken], ...]:
+        """The gazetteer prefixes that ``chunks`` can spell, in depth-first visiting order (cached).
+
+        Names share their first words, so the walk down to the last chunk is mostly looked up.
+        """
+        if not chunks:
+            return _ROOT
+        found = self._frontier_cache.get(chunks)
+        if found is None:
+            children = self.model.gazetteer.children
+            chunk = chunks[-1]
+            nodes: list[tuple[tuple[str, ...], _Taken]] = []
+            for prefix, taken in self._frontier(chunks[:-1]):
+                following = children.get(prefix, _NOTHING)
+                below = [
+                    ((*prefix, bare), (*taken, (chunk.text, channel_logp)))
+                    for bare, channel_logp in chunk.candidates
+                    if bare in following and (*prefix, bare) in children
+                ]
+                nodes.extend(reversed(below))  # (a stack visits the last pushed first)
+            found = tuple(nodes)
+            if len(self._frontier_cache) >= FRONTIER_CACHE_SIZE:
+                self._frontier_cache.clear()
+            self._frontier_cache[chunks] = found
+        return found
 
     def _rank(self, readings: list[_Reading], k: int) -> list[Match]:
         if not readings:
@@ -368,20 +442,34 @@ def _grid_cells(rows: int, columns: int, k: int) -> tuple[tuple[int, int], ...]:
 
 
 def _k_best_sums(
-    beam: Sequence[tuple[float, tuple[Part, ...]]],
-    options: Sequence[tuple[float, Part]],
-    k: int,
-) -> list[tuple[float, tuple[Part, ...]]]:
+    beam: Sequence[_Hypothesis], options: Sequence[_Option], k: int, *,
+    surname_last: bool = False,
+) -> list[_Hypothesis]:
     """The ``k`` best extensions of a beam by one syllable; both inputs sorted best first.
 
     Only the cells of :func:`_grid_cells` are summed; a stable sort keeps equal sums in
     (beam index, option index) order, the order a best-first search of the grid pops them in.
+    Each hypothesis carries its channel log-probability (summed in syllable order) and its text
+    (surname first, as Vietnamese writes it, even when the input put it last: Công Phượng
+    Nguyễn), so a reading costs no second pass over its parts.
     """
     if not beam or not options:
         return []
     sums = [(beam[i][0] + options[j][0], i, j) for i, j in _grid_cells(len(beam), len(options), k)]
     sums.sort(key=_score, reverse=True)
-    return [(total, beam[i][1] + (options[j][1],)) for total, i, j in sums[:k]]
+    extended = []
+    for total, i, j in sums[:k]:
+        _, taken, channel, text = beam[i]
+        part = options[j][1]
+        syllable = _capitalized(part.syllable)
+        if not text:
+            text = syllable
+        elif surname_last:
+            text = syllable + " " + text
+        else:
+            text = text + " " + syllable
+        extended.append((total, (*taken, j), channel + part.channel_logp, text))
+    return extended
 
 
 def _negated_score(item: tuple[float, object, object, object, object]) -> float:
@@ -396,33 +484,6 @@ def _best_reading(path: Path) -> float:
 def _capitalized(syllable: str) -> str:
     """A lower-case syllable with its first letter in upper case (names are title case)."""
     return syllable[0].upper() + syllable[1:]
-
-
-def _walk(
-    gazetteer: Gazetteer, chunks: Sequence[Chunk]
-) -> list[tuple[Entry, tuple[tuple[str, float], ...]]]:
-    """Gazetteer entries that spell the whole chunk sequence, with the channel score per chunk."""
-    found: list[tuple[Entry, tuple[tuple[str, float], ...]]] = []
-    last = len(chunks) - 1
-    stack: list[tuple[tuple[str, ...], tuple[tuple[str, float], ...]]] = [((), ())]
-    children = gazetteer.children
-    while stack:
-        prefix, taken = stack.pop()
-        index = len(prefix)
-        chunk = chunks[index]
-        following = children.get(prefix, frozenset())
-        for bare, channel_logp in chunk.candidates:
-            if bare not in following:
-                continue
-            key = (*prefix, bare)
-            step = (*taken, (chunk.text, channel_logp))
-            if index == last:
-                found.extend((entry, step) for entry in gazetteer.entries.get(key, ()))
-            elif key in children:
-                stack.append((key, step))
-    if any(chunk.tone is not None for chunk in chunks):
-        found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
-    return found
 
 
 def _tone_checked(
