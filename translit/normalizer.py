@@ -17,7 +17,8 @@ from translit.types import Gender, Kind, Match
 # Names have at most this many words; longer inputs are running text, not a name (find_names
 # is for those). Bounding the work per input keeps every call linear in the input's length.
 MAX_NAME_LENGTH = 200
-CACHED_K = 5
+# Distinct names whose readings are kept (a name's Match objects are a few hundred bytes).
+CACHE_SIZE = 100_000
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 24
 PATHS = 3
@@ -25,6 +26,7 @@ PATHS = 3
 MERGE_LOGP = -7.0
 _Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
 _score = itemgetter(0)
+_Decoded = tuple[int, tuple[Match, ...]]  # (the k decoded for, the readings found)
 
 
 def _bounded(words: Sequence[str]) -> bool:
@@ -68,7 +70,9 @@ class Normalizer:
         self.channel = channel or default_channel()
         self.model = model or (load_model(extra_lexicons) if extra_lexicons else default_model())
         self.decoder = Decoder(self.model, weights)
-        self._cached = lru_cache(maxsize=100_000)(self._candidates)
+        # Decoded names: a bounded dict (atomic get and set of immutable values, a lost race only
+        # decodes twice), keyed by the name alone when there are no hints.
+        self._decoded: dict[str | tuple[str, Gender | None, Kind | None], _Decoded] = {}
         # Names share their words and pairs of words: their cuttings are cached.
         self._cuts = lru_cache(maxsize=100_000)(self._token_cuts)
 
@@ -76,6 +80,11 @@ class Normalizer:
         self, name: str, *, gender: Gender | None = None, kind: Kind | None = None
     ) -> Match | None:
         """The best reading of ``name``, or ``None`` when it does not read as a Vietnamese name."""
+        if gender is None and kind is None and type(name) is str:
+            # A name seen before costs one look-up: exports repeat their names many times.
+            decoded = self._decoded.get(name)
+            if decoded is not None:
+                return decoded[1][0] if decoded[1] else None
         found = self.candidates(name, 1, gender=gender, kind=kind)
         return found[0] if found else None
 
@@ -86,8 +95,16 @@ class Normalizer:
         check_arguments(name, k, gender, kind)
         if len(name) > MAX_NAME_LENGTH:
             return []  # (not even into the cache: a 10 MB string would stay there)
-        # One decoding serves every k up to CACHED_K: normalize() and candidates() share it.
-        return list(self._cached(name, max(k, CACHED_K), gender, kind)[:k])
+        key = name if gender is None and kind is None else (name, gender, kind)
+        decoded = self._decoded.get(key)
+        # A decoding for k serves every smaller k, and every k once it found fewer readings.
+        if decoded is None or (decoded[0] < k and len(decoded[1]) == decoded[0]):
+            found = self.decoder.decode(self.paths(name), k=k, gender=gender, kind=kind)
+            decoded = (k, tuple(found))
+            if len(self._decoded) >= CACHE_SIZE:
+                self._decoded.clear()
+            self._decoded[key] = decoded
+        return list(decoded[1][:k])
 
     def paths(self, name: str) -> list[Path]:
         """The syllable paths the decoder considers for ``name`` (for explanations and tests).
@@ -113,11 +130,6 @@ class Normalizer:
         if _bounded(tokens) and all(arabic.has_arabic(token) for token in tokens):
             return self._arabic_paths(tuple(tokens))
         return []
-
-    def _candidates(
-        self, name: str, k: int, gender: Gender | None, kind: Kind | None
-    ) -> tuple[Match, ...]:
-        return tuple(self.decoder.decode(self.paths(name), k=k, gender=gender, kind=kind))
 
     def _arabic_paths(self, tokens: tuple[str, ...]) -> list[Path]:
         """Best combinations of per-token cuttings, merging a pair of tokens where that reads."""
