@@ -16,6 +16,7 @@ probabilities are a softmax over what the beam kept.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ _Option = tuple[float, Part]  # (channel + prior log-probability, the syllable r
 # Vietnamese order). Indices, not parts: a tuple of numbers and strings is one the garbage
 # collector stops tracking, and the beam cache holds tens of thousands of them.
 _Hypothesis = tuple[float, tuple[int, ...], float, str]
+_OptionTable = dict[tuple[Role, Gender], tuple[_Option, ...]]
 _Plan = tuple[float, tuple[Role, ...], Gender, tuple[tuple[Role, Gender], ...]]
 _EMPTY_BEAM: tuple[_Hypothesis, ...] = ((0.0, (), 0, ""),)
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
@@ -126,15 +128,17 @@ class Decoder:
     def __init__(self, model: NameModel, weights: Weights | None = None) -> None:
         self.model = model
         self.weights = weights or Weights()
-        # A plain dict: reads and writes of one key are atomic, and a lost race only recomputes.
-        self._option_cache: dict[Chunk, dict[tuple[Role, Gender], tuple[_Option, ...]]] = {}
+        # Plain dicts: reads and writes of one key are atomic, and a lost race only recomputes.
+        # Each chunk seen gets a number (never reused: itertools.count is atomic) and a table of
+        # its options; the caches of what names share are keyed by chunk numbers, so their keys
+        # hash fast and are tuples the garbage collector stops tracking.
+        self._chunk_cache: dict[Chunk, tuple[int, _OptionTable]] = {}
+        self._chunk_numbers = itertools.count()
         self._beam_cache: dict[
-            tuple[tuple[Chunk, ...], tuple[Role, ...], Gender], tuple[_Hypothesis, ...]
+            tuple[tuple[int, ...], tuple[Role, ...], Gender], tuple[_Hypothesis, ...]
         ] = {}
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
-        self._frontier_cache: dict[
-            tuple[Chunk, ...], tuple[tuple[tuple[str, ...], _Taken], ...]
-        ] = {}
+        self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
 
     def decode(
@@ -154,11 +158,12 @@ class Decoder:
         for path in paths:
             if _best_reading(path) < top - PATH_MARGIN:
                 break
-            known = self._known(path, gender, kind or path.kind)
+            numbers, tables = self._chunk_tables(path.chunks)
+            known = self._known(path, numbers, gender, kind or path.kind)
             readings += known
             floor = max([floor, *(reading.score for reading in known)])
             if kind != "place" and path.kind is None:
-                persons = self._persons(path, gender, floor - PATH_MARGIN)
+                persons = self._persons(path, numbers, tables, gender, floor - PATH_MARGIN)
                 readings += persons
                 floor = max([floor, *(reading.score for reading in persons)])
         return self._rank([r for r in readings if r.score >= floor - RANK_MARGIN], k)
@@ -180,10 +185,12 @@ class Decoder:
         share = self.weights.female_share
         return math.log(share if gender == "F" else 1.0 - share)
 
-    def _persons(self, path: Path, hint: Gender | None, floor: float) -> list[_Reading]:
+    def _persons(
+        self, path: Path, numbers: tuple[int, ...], tables: Sequence[_OptionTable],
+        hint: Gender | None, floor: float,
+    ) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
         chunks = path.chunks
-        tables = [self._option_table(chunk) for chunk in chunks]
         plans = []
         for prior, roles, gender, slots in self._plan_priors(len(chunks), hint):
             base = prior + path.logp
@@ -200,7 +207,7 @@ class Decoder:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
             paired = len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
-            for score, taken, channel, text in self._beam(chunks, roles, gender, options):
+            for score, taken, channel, text in self._beam(numbers, roles, gender, options):
                 parts = tuple([found[index][1] for found, index in zip(options, taken)])
                 bonus = self._pair_bonus(parts[-2].syllable, parts[-1].syllable, gender) \
                     if paired else 0.0
@@ -231,7 +238,7 @@ class Decoder:
         return found
 
     def _beam(
-        self, chunks: Sequence[Chunk], roles: Sequence[Role], gender: Gender,
+        self, numbers: tuple[int, ...], roles: Sequence[Role], gender: Gender,
         options: Sequence[Sequence[_Option]],
     ) -> Sequence[_Hypothesis]:
         """The ``BEAM`` best sequences of one option per chunk, best first.
@@ -239,30 +246,36 @@ class Decoder:
         The beam over all chunks but the last is cached: names share their first words
         (Nguyễn Văn, Trần Thị), so most names only pay for extending it by the last chunk.
         """
-        if len(chunks) == 1:
+        if len(numbers) == 1:
             return _k_best_sums(_EMPTY_BEAM, options[0], BEAM)
-        cache_key = (tuple(chunks[:-1]), tuple(roles[:-1]), gender)
+        cache_key = (numbers[:-1], tuple(roles[:-1]), gender)
         prefix = self._beam_cache.get(cache_key)
         if prefix is None:
-            prefix = tuple(self._beam(chunks[:-1], roles[:-1], gender, options[:-1]))
+            prefix = tuple(self._beam(numbers[:-1], roles[:-1], gender, options[:-1]))
             if len(self._beam_cache) >= BEAM_CACHE_SIZE:
                 self._beam_cache.clear()
             self._beam_cache[cache_key] = prefix
         return _k_best_sums(prefix, options[-1], BEAM, surname_last=roles[-1] == "surname")
 
-    def _option_table(self, chunk: Chunk) -> dict[tuple[Role, Gender], tuple[_Option, ...]]:
-        """The chunk's options by (role, gender), filled as they are asked for (cached)."""
-        table = self._option_cache.get(chunk)
-        if table is None:
-            table = {}
-            if len(self._option_cache) >= OPTION_CACHE_SIZE:
-                self._option_cache.clear()
-            self._option_cache[chunk] = table
-        return table
+    def _chunk_tables(
+        self, chunks: Sequence[Chunk]
+    ) -> tuple[tuple[int, ...], list[_OptionTable]]:
+        """Each chunk's number and table of options by (role, gender), filled as asked for."""
+        numbers = []
+        tables = []
+        for chunk in chunks:
+            found = self._chunk_cache.get(chunk)
+            if found is None:
+                found = (next(self._chunk_numbers), {})
+                if len(self._chunk_cache) >= OPTION_CACHE_SIZE:
+                    self._chunk_cache.clear()
+                found = self._chunk_cache.setdefault(chunk, found)
+            numbers.append(found[0])
+            tables.append(found[1])
+        return tuple(numbers), tables
 
     def _options(
-        self, chunk: Chunk, table: dict[tuple[Role, Gender], tuple[_Option, ...]],
-        slot: tuple[Role, Gender],
+        self, chunk: Chunk, table: _OptionTable, slot: tuple[Role, Gender],
     ) -> tuple[_Option, ...]:
         """The best toned syllables for a chunk in a role, with their scores, kept in ``table``.
 
@@ -304,10 +317,12 @@ class Decoder:
             self._pair_cache[cache_key] = found
         return found
 
-    def _known(self, path: Path, hint: Gender | None, kind: Kind | None) -> list[_Reading]:
+    def _known(
+        self, path: Path, numbers: tuple[int, ...], hint: Gender | None, kind: Kind | None
+    ) -> list[_Reading]:
         gazetteer = self.model.gazetteer
         readings = []
-        for entry, channel_parts in self._walk(path.chunks):
+        for entry, channel_parts in self._walk(path.chunks, numbers):
             if kind is not None and entry.kind != kind:
                 continue
             entry_logp = gazetteer.logp[(entry.text, entry.kind)]
@@ -329,7 +344,9 @@ class Decoder:
             )
         return readings
 
-    def _walk(self, chunks: Sequence[Chunk]) -> list[tuple[Entry, _Taken]]:
+    def _walk(
+        self, chunks: Sequence[Chunk], numbers: tuple[int, ...]
+    ) -> list[tuple[Entry, _Taken]]:
         """Gazetteer entries that spell the whole chunk sequence, with the channel score per chunk.
 
         Found in the order of a depth-first search that visits a node's children last candidate
@@ -339,7 +356,7 @@ class Decoder:
         last = len(chunks) - 1
         chunk = chunks[last]
         found: list[tuple[Entry, _Taken]] = []
-        for prefix, taken in self._frontier(tuple(chunks[:last])):
+        for prefix, taken in self._frontier(chunks[:last], numbers[:last]):
             following = gazetteer.children.get(prefix, _NOTHING)
             for bare, channel_logp in chunk.candidates:
                 if bare in following:
@@ -351,19 +368,21 @@ class Decoder:
             found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
         return found
 
-    def _frontier(self, chunks: tuple[Chunk, ...]) -> tuple[tuple[tuple[str, ...], _Taken], ...]:
+    def _frontier(
+        self, chunks: Sequence[Chunk], numbers: tuple[int, ...]
+    ) -> tuple[tuple[tuple[str, ...], _Taken], ...]:
         """The gazetteer prefixes that ``chunks`` can spell, in depth-first visiting order (cached).
 
         Names share their first words, so the walk down to the last chunk is mostly looked up.
         """
         if not chunks:
             return _ROOT
-        found = self._frontier_cache.get(chunks)
+        found = self._frontier_cache.get(numbers)
         if found is None:
             children = self.model.gazetteer.children
             chunk = chunks[-1]
             nodes: list[tuple[tuple[str, ...], _Taken]] = []
-            for prefix, taken in self._frontier(chunks[:-1]):
+            for prefix, taken in self._frontier(chunks[:-1], numbers[:-1]):
                 following = children.get(prefix, _NOTHING)
                 below = [
                     ((*prefix, bare), (*taken, (chunk.text, channel_logp)))
@@ -374,7 +393,7 @@ class Decoder:
             found = tuple(nodes)
             if len(self._frontier_cache) >= FRONTIER_CACHE_SIZE:
                 self._frontier_cache.clear()
-            self._frontier_cache[chunks] = found
+            self._frontier_cache[numbers] = found
         return found
 
     def _rank(self, readings: list[_Reading], k: int) -> list[Match]:
