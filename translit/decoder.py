@@ -18,10 +18,11 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from types import MappingProxyType
 
 from translit.channel import Chunk, best_logp
 from translit.names import GENDERS, Entry, NameModel, Role
@@ -45,7 +46,7 @@ _Plan = tuple[float, tuple[Role, ...], Gender, tuple[tuple[Role, Gender], ...]]
 _EMPTY_BEAM: tuple[_Hypothesis, ...] = ((0.0, (), 0, ""),)
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
 _ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
-_NOTHING: frozenset[str] = frozenset()
+_NOTHING: Mapping[str, None] = MappingProxyType({})
 # A path, or a role pattern, whose best possible score is this far below the best reading found
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 5.0
@@ -360,7 +361,7 @@ class Decoder:
             following = gazetteer.children.get(prefix, _NOTHING)
             for bare, channel_logp in chunk.candidates:
                 if bare in following:
-                    entries = gazetteer.entries.get((*prefix, bare))
+                    entries = gazetteer.lookup((*prefix, bare))
                     if entries:
                         step = (*taken, (chunk.text, channel_logp))
                         found.extend((entry, step) for entry in entries)
