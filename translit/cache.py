@@ -12,7 +12,6 @@ the tables are then compiled in memory as if there were none.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -75,7 +74,7 @@ def cached(name: str, build: Callable[[], T], of_type: type[T]) -> T:
     path = directory / f"{name}-{fingerprint()}.pickle"
     try:
         with path.open("rb") as stream:
-            value = _load(stream.read())
+            value = pickle.load(stream)
         if isinstance(value, of_type):
             return value
     except Exception:  # any unreadable cache file is rebuilt, never fatal
@@ -84,20 +83,6 @@ def cached(name: str, build: Callable[[], T], of_type: type[T]) -> T:
     _store(path, value)
     _remove_stale(directory, name, keep=path)
     return value
-
-
-def _load(data: bytes) -> object:
-    """Unpickle with the garbage collector paused: the tables are ~100k new objects, none of them
-    garbage, and the collections their creation triggers took longer than the unpickling itself
-    (the model loads in ~80 ms instead of ~190 ms). The collector is switched back on after,
-    unless it was off before."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _remove_stale(directory: Path, name: str, *, keep: Path) -> None:
