@@ -32,15 +32,12 @@ from translit.types import Gender, Kind, Match, Part
 BEAM = 6
 OPTIONS_PER_CHUNK = 10
 OPTION_CACHE_SIZE = 50_000  # chunks, each with up to 8 (role, gender) option lists
-BEAM_CACHE_SIZE = 100_000
 PAIR_CACHE_SIZE = 200_000
 FRONTIER_CACHE_SIZE = 50_000
 _score = itemgetter(0)  # the score of a (score, …) tuple
 _Option = tuple[float, Part]  # (channel + prior log-probability, the syllable read)
-# A beam entry: (score, the option taken for each chunk, channel log-probability, text in
-# Vietnamese order). Indices, not parts: a tuple of numbers and strings is one the garbage
-# collector stops tracking, and the beam cache holds tens of thousands of them.
-_Hypothesis = tuple[float, tuple[int, ...], float, str]
+# A beam entry: (score, parts, channel log-probability, text in Vietnamese order).
+_Hypothesis = tuple[float, tuple[Part, ...], float, str]
 _OptionTable = dict[tuple[Role, Gender], tuple[_Option, ...]]
 _Plan = tuple[float, tuple[Role, ...], Gender, tuple[tuple[Role, Gender], ...]]
 _EMPTY_BEAM: tuple[_Hypothesis, ...] = ((0.0, (), 0, ""),)
@@ -131,13 +128,10 @@ class Decoder:
         self.weights = weights or Weights()
         # Plain dicts: reads and writes of one key are atomic, and a lost race only recomputes.
         # Each chunk seen gets a number (never reused: itertools.count is atomic) and a table of
-        # its options; the caches of what names share are keyed by chunk numbers, so their keys
+        # its options; the gazetteer walk cache is keyed by chunk numbers, so its keys
         # hash fast and are tuples the garbage collector stops tracking.
         self._chunk_cache: dict[Chunk, tuple[int, _OptionTable]] = {}
         self._chunk_numbers = itertools.count()
-        self._beam_cache: dict[
-            tuple[tuple[int, ...], tuple[Role, ...], Gender], tuple[_Hypothesis, ...]
-        ] = {}
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
@@ -164,7 +158,7 @@ class Decoder:
             readings += known
             floor = max([floor, *(reading.score for reading in known)])
             if kind != "place" and path.kind is None:
-                persons = self._persons(path, numbers, tables, gender, floor - PATH_MARGIN)
+                persons = self._persons(path, tables, gender, floor - PATH_MARGIN)
                 readings += persons
                 floor = max([floor, *(reading.score for reading in persons)])
         return self._rank([r for r in readings if r.score >= floor - RANK_MARGIN], k)
@@ -187,8 +181,7 @@ class Decoder:
         return math.log(share if gender == "F" else 1.0 - share)
 
     def _persons(
-        self, path: Path, numbers: tuple[int, ...], tables: Sequence[_OptionTable],
-        hint: Gender | None, floor: float,
+        self, path: Path, tables: Sequence[_OptionTable], hint: Gender | None, floor: float,
     ) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
         chunks = path.chunks
@@ -208,8 +201,7 @@ class Decoder:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
             paired = len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
-            for score, taken, channel, text in self._beam(numbers, roles, gender, options):
-                parts = tuple([found[index][1] for found, index in zip(options, taken)])
+            for score, parts, channel, text in _beam(options, surname_last=roles[-1] == "surname"):
                 bonus = self._pair_bonus(parts[-2].syllable, parts[-1].syllable, gender) \
                     if paired else 0.0
                 score += base + bonus
@@ -237,26 +229,6 @@ class Decoder:
             )
             self._plan_cache[(size, hint)] = found
         return found
-
-    def _beam(
-        self, numbers: tuple[int, ...], roles: Sequence[Role], gender: Gender,
-        options: Sequence[Sequence[_Option]],
-    ) -> Sequence[_Hypothesis]:
-        """The ``BEAM`` best sequences of one option per chunk, best first.
-
-        The beam over all chunks but the last is cached: names share their first words
-        (Nguyễn Văn, Trần Thị), so most names only pay for extending it by the last chunk.
-        """
-        if len(numbers) == 1:
-            return _k_best_sums(_EMPTY_BEAM, options[0], BEAM)
-        cache_key = (numbers[:-1], tuple(roles[:-1]), gender)
-        prefix = self._beam_cache.get(cache_key)
-        if prefix is None:
-            prefix = tuple(self._beam(numbers[:-1], roles[:-1], gender, options[:-1]))
-            if len(self._beam_cache) >= BEAM_CACHE_SIZE:
-                self._beam_cache.clear()
-            self._beam_cache[cache_key] = prefix
-        return _k_best_sums(prefix, options[-1], BEAM, surname_last=roles[-1] == "surname")
 
     def _chunk_tables(
         self, chunks: Sequence[Chunk]
@@ -451,6 +423,20 @@ def _rank_key(item: tuple[float, _Reading]) -> tuple[float, str]:
     return -item[0], item[1].text
 
 
+def _beam(options: Sequence[Sequence[_Option]], *, surname_last: bool) -> list[_Hypothesis]:
+    """The ``BEAM`` best sequences of one option per chunk, best first (options sorted).
+
+    (Caching the beam over all chunks but the last, which names share, saved no time: the beams
+    it kept cost ~45 MB after 20k names, and as much in allocation and garbage collection as
+    the step it saved.)
+    """
+    beam: Sequence[_Hypothesis] = _EMPTY_BEAM
+    last = len(options) - 1
+    for index, chunk_options in enumerate(options):
+        beam = _k_best_sums(beam, chunk_options, BEAM, surname_last=surname_last and index == last)
+    return list(beam)
+
+
 @lru_cache(maxsize=256)  # (rows ≤ BEAM, columns ≤ OPTIONS_PER_CHUNK)
 def _grid_cells(rows: int, columns: int, k: int) -> tuple[tuple[int, int], ...]:
     """The cells (i, j) of a rows × columns grid that can hold one of its ``k`` best sums.
@@ -479,7 +465,7 @@ def _k_best_sums(
     sums.sort(key=_score, reverse=True)
     extended = []
     for total, i, j in sums[:k]:
-        _, taken, channel, text = beam[i]
+        _, parts, channel, text = beam[i]
         part = options[j][1]
         syllable = _capitalized(part.syllable)
         if not text:
@@ -488,7 +474,7 @@ def _k_best_sums(
             text = syllable + " " + text
         else:
             text = text + " " + syllable
-        extended.append((total, (*taken, j), channel + part.channel_logp, text))
+        extended.append((total, (*parts, part), channel + part.channel_logp, text))
     return extended
 
 
