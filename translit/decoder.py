@@ -38,7 +38,9 @@ _score = itemgetter(0)  # the score of a (score, …) tuple
 _Option = tuple[float, Part]  # (channel + prior log-probability, the syllable read)
 # A beam entry: (score, parts, channel log-probability, text in Vietnamese order).
 _Hypothesis = tuple[float, tuple[Part, ...], float, str]
-_OptionTable = dict[tuple[Role, Gender], tuple[_Option, ...]]
+# A chunk's best options in one (role, gender), and the first step of a beam over them.
+_ChunkOptions = tuple[tuple[_Option, ...], tuple[_Hypothesis, ...]]
+_OptionTable = dict[tuple[Role, Gender], _ChunkOptions]
 _Plan = tuple[float, tuple[Role, ...], Gender, tuple[tuple[Role, Gender], ...]]
 _EMPTY_BEAM: tuple[_Hypothesis, ...] = ((0.0, (), 0, ""),)
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
@@ -146,12 +148,12 @@ class Decoder:
             paths = [p for p in paths if p.kind is not None]
         if not paths:
             return []
-        paths = sorted(paths, key=_best_reading, reverse=True)
-        top = _best_reading(paths[0])
+        ranked = sorted(((_best_reading(path), path) for path in paths), key=_score, reverse=True)
+        top = ranked[0][0]
         readings: list[_Reading] = []
         floor = -math.inf
-        for path in paths:
-            if _best_reading(path) < top - PATH_MARGIN:
+        for best, path in ranked:
+            if best < top - PATH_MARGIN:
                 break
             numbers, tables = self._chunk_tables(path.chunks)
             known = self._known(path, numbers, gender, kind or path.kind)
@@ -192,8 +194,8 @@ class Decoder:
                 table.get(slot) or self._options(chunk, table, slot)
                 for chunk, table, slot in zip(chunks, tables, slots)
             ]
-            if all(options):
-                bound = base + sum([best[0][0] for best in options])
+            if all(found for found, _ in options):
+                bound = base + sum([found[0][0] for found, _ in options])
                 plans.append((bound, base, roles, gender, options))
         plans.sort(key=_negated_score)
         readings: list[_Reading] = []
@@ -249,8 +251,9 @@ class Decoder:
 
     def _options(
         self, chunk: Chunk, table: _OptionTable, slot: tuple[Role, Gender],
-    ) -> tuple[_Option, ...]:
-        """The best toned syllables for a chunk in a role, with their scores, kept in ``table``.
+    ) -> _ChunkOptions:
+        """The best toned syllables for a chunk in a role, with their scores, kept in ``table``
+        with the beam they start (a beam's first step is its first chunk's best options).
 
         (A dict of the chunk's table gains a key at a time: concurrent threads may both compute
         one, never see half of one.)
@@ -263,7 +266,8 @@ class Decoder:
             for bare, channel in chunk.candidates
             for toned, prior in self._toned(bare, role, gender, chunk.tone)
         ]
-        found = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_score))
+        best = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_score))
+        found = (best, tuple(_k_best_sums(_EMPTY_BEAM, best, BEAM)))
         table[slot] = found
         return found
 
@@ -410,6 +414,8 @@ def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
     """
     best = max(same_text, key=lambda r: (r.known, r.score))
     total = _logsumexp([r.score for r in same_text])
+    if all(r.kind == best.kind for r in same_text):
+        return total, best  # (most often one person read under both genders)
     by_kind: dict[Kind, list[float]] = {}
     for r in same_text:
         by_kind.setdefault(r.kind, []).append(r.score)
@@ -423,18 +429,20 @@ def _rank_key(item: tuple[float, _Reading]) -> tuple[float, str]:
     return -item[0], item[1].text
 
 
-def _beam(options: Sequence[Sequence[_Option]], *, surname_last: bool) -> list[_Hypothesis]:
+def _beam(options: Sequence[_ChunkOptions], *, surname_last: bool) -> Sequence[_Hypothesis]:
     """The ``BEAM`` best sequences of one option per chunk, best first (options sorted).
 
     (Caching the beam over all chunks but the last, which names share, saved no time: the beams
     it kept cost ~45 MB after 20k names, and as much in allocation and garbage collection as
     the step it saved.)
     """
-    beam: Sequence[_Hypothesis] = _EMPTY_BEAM
+    beam: Sequence[_Hypothesis] = options[0][1]
     last = len(options) - 1
-    for index, chunk_options in enumerate(options):
-        beam = _k_best_sums(beam, chunk_options, BEAM, surname_last=surname_last and index == last)
-    return list(beam)
+    for index in range(1, len(options)):
+        beam = _k_best_sums(
+            beam, options[index][0], BEAM, surname_last=surname_last and index == last
+        )
+    return beam
 
 
 @lru_cache(maxsize=256)  # (rows ≤ BEAM, columns ≤ OPTIONS_PER_CHUNK)
