@@ -261,12 +261,18 @@ class Decoder:
         role, gender = slot
         source = chunk.text
         shown = "middle" if role == "inner" else role
-        options = [
-            (channel + prior, Part(source, toned, shown, channel, prior))
+        scored = [
+            (channel + prior, toned, channel, prior)
             for bare, channel in chunk.candidates
             for toned, prior in self._toned(bare, role, gender, chunk.tone)
         ]
-        best = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_score))
+        # (parts only for the few kept: a chunk has up to 24 candidates × 3 toned forms)
+        best = tuple(
+            (score, Part(source, toned, shown, channel, prior))
+            for score, toned, channel, prior in heapq.nlargest(
+                OPTIONS_PER_CHUNK, scored, key=_score
+            )
+        )
         found = (best, tuple(_k_best_sums(_EMPTY_BEAM, best, BEAM)))
         table[slot] = found
         return found
