@@ -35,13 +35,19 @@ OPTION_CACHE_SIZE = 50_000  # chunks, each with up to 8 (role, gender) option li
 PAIR_CACHE_SIZE = 200_000
 FRONTIER_CACHE_SIZE = 50_000
 _score = itemgetter(0)  # the score of a (score, …) tuple
-_Option = tuple[float, Part]  # (channel + prior log-probability, the syllable read)
+# (channel + prior log-probability, the syllable read, that syllable as a name writes it)
+_Option = tuple[float, Part, str]
 # A beam entry: (score, parts, channel log-probability, text in Vietnamese order).
 _Hypothesis = tuple[float, tuple[Part, ...], float, str]
 # A chunk's best options in one (role, gender), and the first step of a beam over them.
 _ChunkOptions = tuple[tuple[_Option, ...], tuple[_Hypothesis, ...]]
-_OptionTable = dict[tuple[Role, Gender], _ChunkOptions]
-_Plan = tuple[float, tuple[Role, ...], Gender, tuple[tuple[Role, Gender], ...]]
+# A chunk's options in each (role, gender), by slot number (SLOTS), filled as asked for: a
+# list item is set atomically, and two threads filling one slot compute the same value.
+_OptionTable = list[_ChunkOptions | None]
+SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
+    (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
+)
+_Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...]]
 _EMPTY_BEAM: tuple[_Hypothesis, ...] = ((0.0, (), 0, ""),)
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
 _ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
@@ -163,7 +169,8 @@ class Decoder:
                 persons = self._persons(path, tables, gender, floor - PATH_MARGIN)
                 readings += persons
                 floor = max([floor, *(reading.score for reading in persons)])
-        return self._rank([r for r in readings if r.score >= floor - RANK_MARGIN], k)
+        threshold = floor - RANK_MARGIN
+        return self._rank([r for r in readings if r.score >= threshold], k)
 
     def _is_name(self, paths: Sequence[Path]) -> bool:
         """Whether the best spelling reading beats "these letters are not a Vietnamese name"."""
@@ -190,22 +197,31 @@ class Decoder:
         plans = []
         for prior, roles, gender, slots in self._plan_priors(len(chunks), hint):
             base = prior + path.logp
-            options = [
-                table.get(slot) or self._options(chunk, table, slot)
-                for chunk, table, slot in zip(chunks, tables, slots)
-            ]
-            if all(found for found, _ in options):
-                bound = base + sum([found[0][0] for found, _ in options])
-                plans.append((bound, base, roles, gender, options))
+            options = []
+            best = 0.0  # (the sum of each chunk's best option, added in chunk order)
+            for chunk, table, slot in zip(chunks, tables, slots):
+                found = table[slot] or self._options(chunk, table, slot)
+                if not found[0]:
+                    break
+                options.append(found)
+                best += found[0][0][0]
+            else:
+                plans.append((base + best, base, roles, gender, options))
         plans.sort(key=_negated_score)
         readings: list[_Reading] = []
+        pair_bonuses = self._pair_cache
         for bound, base, roles, gender, options in plans:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
             paired = len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
             for score, parts, channel, text in _beam(options, surname_last=roles[-1] == "surname"):
-                bonus = self._pair_bonus(parts[-2].syllable, parts[-1].syllable, gender) \
-                    if paired else 0.0
+                if paired:
+                    pair = (parts[-2].syllable, parts[-1].syllable, gender)
+                    bonus = pair_bonuses.get(pair)
+                    if bonus is None:
+                        bonus = self._pair_bonus(pair)
+                else:
+                    bonus = 0.0
                 score += base + bonus
                 readings.append(_Reading(text, "person", score, parts, gender, False, channel))
                 if score - PATH_MARGIN > floor:
@@ -224,7 +240,7 @@ class Decoder:
             found = tuple(
                 (
                     generic + math.log(pattern_p) + self._gender_logp(gender, hint),
-                    roles, gender, tuple((role, gender) for role in roles),
+                    roles, gender, tuple(SLOTS.index((role, gender)) for role in roles),
                 )
                 for roles, pattern_p in PATTERNS.get(size, ())
                 for gender in GENDERS
@@ -235,13 +251,13 @@ class Decoder:
     def _chunk_tables(
         self, chunks: Sequence[Chunk]
     ) -> tuple[tuple[int, ...], list[_OptionTable]]:
-        """Each chunk's number and table of options by (role, gender), filled as asked for."""
+        """Each chunk's number and table of options by slot, filled as asked for."""
         numbers = []
         tables = []
         for chunk in chunks:
             found = self._chunk_cache.get(chunk)
             if found is None:
-                found = (next(self._chunk_numbers), {})
+                found = (next(self._chunk_numbers), [None] * len(SLOTS))
                 if len(self._chunk_cache) >= OPTION_CACHE_SIZE:
                     self._chunk_cache.clear()
                 found = self._chunk_cache.setdefault(chunk, found)
@@ -250,7 +266,7 @@ class Decoder:
         return tuple(numbers), tables
 
     def _options(
-        self, chunk: Chunk, table: _OptionTable, slot: tuple[Role, Gender],
+        self, chunk: Chunk, table: _OptionTable, slot: int,
     ) -> _ChunkOptions:
         """The best toned syllables for a chunk in a role, with their scores, kept in ``table``
         with the beam they start (a beam's first step is its first chunk's best options).
@@ -258,7 +274,7 @@ class Decoder:
         (A dict of the chunk's table gains a key at a time: concurrent threads may both compute
         one, never see half of one.)
         """
-        role, gender = slot
+        role, gender = SLOTS[slot]
         source = chunk.text
         shown = "middle" if role == "inner" else role
         scored = [
@@ -268,7 +284,7 @@ class Decoder:
         ]
         # (parts only for the few kept: a chunk has up to 24 candidates × 3 toned forms)
         best = tuple(
-            (score, Part(source, toned, shown, channel, prior))
+            (score, Part(source, toned, shown, channel, prior), _capitalized(toned))
             for score, toned, channel, prior in heapq.nlargest(
                 OPTIONS_PER_CHUNK, scored, key=_score
             )
@@ -289,15 +305,12 @@ class Decoder:
             if strip_tone(form)[1] == tone
         ]
 
-    def _pair_bonus(self, middle: str, given: str, gender: Gender) -> float:
-        """The name model's bonus for a (middle, given) pair, cached per pair."""
-        cache_key = (middle, given, gender)
-        found = self._pair_cache.get(cache_key)
-        if found is None:
-            found = self.model.pair_bonus(middle, given, gender)
-            if len(self._pair_cache) >= PAIR_CACHE_SIZE:
-                self._pair_cache.clear()
-            self._pair_cache[cache_key] = found
+    def _pair_bonus(self, pair: tuple[str, str, Gender]) -> float:
+        """The name model's bonus for a (middle, given, gender), kept in the pair cache."""
+        found = self.model.pair_bonus(*pair)
+        if len(self._pair_cache) >= PAIR_CACHE_SIZE:
+            self._pair_cache.clear()
+        self._pair_cache[pair] = found
         return found
 
     def _known(
@@ -480,8 +493,7 @@ def _k_best_sums(
     extended = []
     for total, i, j in sums[:k]:
         _, parts, channel, text = beam[i]
-        part = options[j][1]
-        syllable = _capitalized(part.syllable)
+        _, part, syllable = options[j]
         if not text:
             text = syllable
         elif surname_last:
@@ -500,7 +512,6 @@ def _best_reading(path: Path) -> float:
     return best_logp(path.chunks, path.logp)
 
 
-@lru_cache(maxsize=20_000)
 def _capitalized(syllable: str) -> str:
     """A lower-case syllable with its first letter in upper case (names are title case)."""
     return syllable[0].upper() + syllable[1:]
