@@ -149,12 +149,15 @@ class Decoder:
         kind: Kind | None = None,
     ) -> list[Match]:
         """The ``k`` best distinct names over all paths, best first, probabilities summing ≤ 1."""
-        paths = [p for p in paths if p.chunks and all(chunk.candidates for chunk in p.chunks)]
-        if not self._is_name([p for p in paths if p.kind is None]):
-            paths = [p for p in paths if p.kind is not None]
-        if not paths:
+        ranked = [
+            (_best_reading(path), path) for path in paths
+            if path.chunks and all(chunk.candidates for chunk in path.chunks)
+        ]
+        if not self._is_name([(best, path) for best, path in ranked if path.kind is None]):
+            ranked = [(best, path) for best, path in ranked if path.kind is not None]
+        if not ranked:
             return []
-        ranked = sorted(((_best_reading(path), path) for path in paths), key=_score, reverse=True)
+        ranked.sort(key=_score, reverse=True)
         top = ranked[0][0]
         readings: list[_Reading] = []
         floor = -math.inf
@@ -172,15 +175,18 @@ class Decoder:
         threshold = floor - RANK_MARGIN
         return self._rank([r for r in readings if r.score >= threshold], k)
 
-    def _is_name(self, paths: Sequence[Path]) -> bool:
-        """Whether the best spelling reading beats "these letters are not a Vietnamese name"."""
+    def _is_name(self, paths: Sequence[tuple[float, Path]]) -> bool:
+        """Whether the best spelling reading beats "these letters are not a Vietnamese name".
+
+        ``paths`` come with their best reading (:func:`_best_reading`).
+        """
         if not paths:
             return False
         weights = self.weights
         best = max(
-            _best_reading(path) + weights.any_syllable_logp * len(path.chunks) for path in paths
+            reading + weights.any_syllable_logp * len(path.chunks) for reading, path in paths
         )
-        letters = sum(len(chunk.text) for chunk in paths[0].chunks)
+        letters = sum(len(chunk.text) for chunk in paths[0][1].chunks)
         return best > weights.not_a_name_logp + weights.not_a_name_letter_logp * letters
 
     def _gender_logp(self, gender: Gender, hint: Gender | None) -> float:
@@ -402,26 +408,29 @@ class Decoder:
                 merged[reading.text] = [reading]
             else:
                 same_text.append(reading)
-        ranked = [
-            _merged(same_text) if len(same_text) > 1 else (same_text[0].score, same_text[0])
-            for same_text in merged.values()
-        ]
-        ranked.sort(key=_rank_key)
-        top_best = ranked[0][1]
+        # (negated score, text, reading): sorted as plain tuples, best first, ties by text
+        ranked = []
+        for same_text in merged.values():
+            total, best = _merged(same_text) if len(same_text) > 1 else (
+                same_text[0].score, same_text[0]
+            )
+            ranked.append((-total, best.text, best))
+        ranked.sort()
+        top_best = ranked[0][2]
         mean_channel = top_best.channel / max(1, len(top_best.parts))
         if mean_channel < self.weights.min_channel_logp:
             return []
         temperature = self.weights.temperature
-        top = ranked[0][0]
-        weights = [math.exp((score - top) / temperature) for score, _ in ranked]
+        top = -ranked[0][0]
+        weights = [math.exp((-negated - top) / temperature) for negated, _, _ in ranked]
         norm = sum(weights)
         return [
             Match(
-                text=reading.text, probability=weight / norm, kind=reading.kind, score=score,
+                text=reading.text, probability=weight / norm, kind=reading.kind, score=-negated,
                 parts=reading.parts, gender=reading.gender if reading.kind == "person" else None,
                 known=reading.known,
             )
-            for (score, reading), weight in zip(ranked[:k], weights[:k])
+            for (negated, _, reading), weight in zip(ranked[:k], weights[:k])
         ]
 
 
@@ -442,10 +451,6 @@ def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
     if best.kind != kind:
         best = max((r for r in same_text if r.kind == kind), key=lambda r: r.score)
     return total, best
-
-
-def _rank_key(item: tuple[float, _Reading]) -> tuple[float, str]:
-    return -item[0], item[1].text
 
 
 def _beam(options: Sequence[_ChunkOptions], *, surname_last: bool) -> Sequence[_Hypothesis]:
