@@ -15,7 +15,6 @@ probabilities are a softmax over what the beam kept.
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 from collections.abc import Mapping, Sequence
@@ -288,12 +287,12 @@ class Decoder:
             for bare, channel in chunk.candidates
             for toned, prior in self._toned(bare, role, gender, chunk.tone)
         ]
-        # (parts only for the few kept: a chunk has up to 24 candidates × 3 toned forms)
+        # Parts only for the few kept (a chunk has up to 24 candidates × 3 toned forms); a stable
+        # sort keeps what heapq.nlargest would, ties in order, without its Python-level heap.
+        scored.sort(key=_score, reverse=True)
         best = tuple(
             (score, Part(source, toned, shown, channel, prior), _capitalized(toned))
-            for score, toned, channel, prior in heapq.nlargest(
-                OPTIONS_PER_CHUNK, scored, key=_score
-            )
+            for score, toned, channel, prior in scored[:OPTIONS_PER_CHUNK]
         )
         found = (best, tuple(_k_best_sums(_EMPTY_BEAM, best, BEAM)))
         table[slot] = found
