@@ -30,7 +30,7 @@ from translit.types import Gender, Kind, Match, Part
 
 BEAM = 6
 OPTIONS_PER_CHUNK = 10
-OPTION_CACHE_SIZE = 50_000  # chunks, each with up to 8 (role, gender) option lists
+OPTION_CACHE_SIZE = 10_000  # chunks (~20 kB each with their option lists)
 PAIR_CACHE_SIZE = 200_000
 FRONTIER_CACHE_SIZE = 50_000
 _score = itemgetter(0)  # the score of a (score, …) tuple
