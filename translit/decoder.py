@@ -19,10 +19,10 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 from types import MappingProxyType
 
+from translit.beam import EMPTY_BEAM, Hypothesis, Option, best_sequences, k_best_sums
 from translit.channel import Chunk, best_logp
 from translit.names import GENDERS, Entry, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
@@ -34,12 +34,8 @@ OPTION_CACHE_SIZE = 10_000  # chunks (~20 kB each with their option lists)
 PAIR_CACHE_SIZE = 200_000
 FRONTIER_CACHE_SIZE = 50_000
 _score = itemgetter(0)  # the score of a (score, …) tuple
-# (channel + prior log-probability, the syllable read, that syllable as a name writes it)
-_Option = tuple[float, Part, str]
-# A beam entry: (score, parts, channel log-probability, text in Vietnamese order).
-_Hypothesis = tuple[float, tuple[Part, ...], float, str]
 # A chunk's best options in one (role, gender), and the first step of a beam over them.
-_ChunkOptions = tuple[tuple[_Option, ...], tuple[_Hypothesis, ...]]
+_ChunkOptions = tuple[tuple[Option, ...], tuple[Hypothesis, ...]]
 # A chunk's options in each (role, gender), by slot number (SLOTS), filled as asked for: a
 # list item is set atomically, and two threads filling one slot compute the same value.
 _OptionTable = list[_ChunkOptions | None]
@@ -47,7 +43,6 @@ SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
     (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
 )
 _Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...]]
-_EMPTY_BEAM: tuple[_Hypothesis, ...] = ((0.0, (), 0, ""),)
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
 _ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
 _NOTHING: Mapping[str, None] = MappingProxyType({})
@@ -219,7 +214,12 @@ class Decoder:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
             paired = len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
-            for score, parts, channel, text in _beam(options, surname_last=roles[-1] == "surname"):
+            # (a beam's first step is kept with its first chunk's options)
+            beam = best_sequences(
+                options[0][1], [found for found, _ in options[1:]], BEAM,
+                surname_last=roles[-1] == "surname",
+            )
+            for score, parts, channel, text in beam:
                 if paired:
                     pair = (parts[-2].syllable, parts[-1].syllable, gender)
                     bonus = pair_bonuses.get(pair)
@@ -276,8 +276,8 @@ class Decoder:
         """The best toned syllables for a chunk in a role, with their scores, kept in ``table``
         with the beam they start (a beam's first step is its first chunk's best options).
 
-        (A dict of the chunk's table gains a key at a time: concurrent threads may both compute
-        one, never see half of one.)
+        (A slot of the chunk's table is set at once: concurrent threads may both compute it, never
+        see half of it.)
         """
         role, gender = SLOTS[slot]
         source = chunk.text
@@ -294,7 +294,7 @@ class Decoder:
             (score, Part(source, toned, shown, channel, prior), _capitalized(toned))
             for score, toned, channel, prior in scored[:OPTIONS_PER_CHUNK]
         )
-        found = (best, tuple(_k_best_sums(_EMPTY_BEAM, best, BEAM)))
+        found = (best, tuple(k_best_sums(EMPTY_BEAM, best, BEAM)))
         table[slot] = found
         return found
 
@@ -450,62 +450,6 @@ def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
     if best.kind != kind:
         best = max((r for r in same_text if r.kind == kind), key=lambda r: r.score)
     return total, best
-
-
-def _beam(options: Sequence[_ChunkOptions], *, surname_last: bool) -> Sequence[_Hypothesis]:
-    """The ``BEAM`` best sequences of one option per chunk, best first (options sorted).
-
-    (Caching the beam over all chunks but the last, which names share, saved no time: the beams
-    it kept cost ~45 MB after 20k names, and as much in allocation and garbage collection as
-    the step it saved.)
-    """
-    beam: Sequence[_Hypothesis] = options[0][1]
-    last = len(options) - 1
-    for index in range(1, len(options)):
-        beam = _k_best_sums(
-            beam, options[index][0], BEAM, surname_last=surname_last and index == last
-        )
-    return beam
-
-
-@lru_cache(maxsize=256)  # (rows ≤ BEAM, columns ≤ OPTIONS_PER_CHUNK)
-def _grid_cells(rows: int, columns: int, k: int) -> tuple[tuple[int, int], ...]:
-    """The cells (i, j) of a rows × columns grid that can hold one of its ``k`` best sums.
-
-    With both lists sorted best first, every cell above or left of (i, j) is at least as good,
-    so (i, j) can only be among the k best when (i + 1)(j + 1) ≤ k: 14 cells of 60 for k = 6.
-    """
-    return tuple((i, j) for i in range(rows) for j in range(columns) if (i + 1) * (j + 1) <= k)
-
-
-def _k_best_sums(
-    beam: Sequence[_Hypothesis], options: Sequence[_Option], k: int, *,
-    surname_last: bool = False,
-) -> list[_Hypothesis]:
-    """The ``k`` best extensions of a beam by one syllable; both inputs sorted best first.
-
-    Only the cells of :func:`_grid_cells` are summed; a stable sort keeps equal sums in
-    (beam index, option index) order, the order a best-first search of the grid pops them in.
-    Each hypothesis carries its channel log-probability (summed in syllable order) and its text
-    (surname first, as Vietnamese writes it, even when the input put it last: Công Phượng
-    Nguyễn), so a reading costs no second pass over its parts.
-    """
-    if not beam or not options:
-        return []
-    sums = [(beam[i][0] + options[j][0], i, j) for i, j in _grid_cells(len(beam), len(options), k)]
-    sums.sort(key=_score, reverse=True)
-    extended = []
-    for total, i, j in sums[:k]:
-        _, parts, channel, text = beam[i]
-        _, part, syllable = options[j]
-        if not text:
-            text = syllable
-        elif surname_last:
-            text = syllable + " " + text
-        else:
-            text = text + " " + syllable
-        extended.append((total, (*parts, part), channel + part.channel_logp, text))
-    return extended
 
 
 def _negated_score(item: tuple[float, object, object, object, object]) -> float:
