@@ -439,6 +439,13 @@ def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
 
     (A text read once is its own merge: the log-sum-exp of one score is that score.)
     """
+    if len(same_text) == 2 and same_text[0].kind == same_text[1].kind:
+        # Most merges: one person read under both genders. (The same operations as the general
+        # case below, in the same order: max keeps the first of equals, the sum starts at 0.)
+        first, second = same_text
+        best = second if (second.known, second.score) > (first.known, first.score) else first
+        top = second.score if second.score > first.score else first.score
+        return top + math.log(math.exp(first.score - top) + math.exp(second.score - top)), best
     best = max(same_text, key=lambda r: (r.known, r.score))
     total = _logsumexp([r.score for r in same_text])
     if all(r.kind == best.kind for r in same_text):
