@@ -19,6 +19,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from types import MappingProxyType
 
@@ -304,11 +305,7 @@ class Decoder:
         """Toned forms of a bare syllable: the likeliest few, or the one the input wrote."""
         if tone is None:
             return self.model.toned(bare, role, gender)
-        return [
-            (form, self.model.logp(form, role, gender))
-            for form in toned_forms(bare)
-            if strip_tone(form)[1] == tone
-        ]
+        return [(form, self.model.logp(form, role, gender)) for form in _forms_of_tone(bare, tone)]
 
     def _pair_bonus(self, pair: tuple[str, str, Gender]) -> float:
         """The name model's bonus for a (middle, given, gender), kept in the pair cache."""
@@ -465,6 +462,12 @@ def _negated_score(item: tuple[float, object, object, object, object]) -> float:
 
 def _best_reading(path: Path) -> float:
     return best_logp(path.chunks, path.logp)
+
+
+@lru_cache(maxsize=20_000)
+def _forms_of_tone(bare: str, tone: int) -> tuple[str, ...]:
+    """The toned forms of a bare syllable that carry ``tone`` (Latin input writes its tones)."""
+    return tuple(form for form in toned_forms(bare) if strip_tone(form)[1] == tone)
 
 
 def _capitalized(syllable: str) -> str:
