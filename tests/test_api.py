@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 import threading
 from pathlib import Path
 
@@ -140,6 +141,52 @@ def test_normalizer_is_safe_to_share_between_threads() -> None:
     for thread in threads:
         thread.join()
     assert results == [expected] * 4
+
+
+def test_asking_for_one_reading_then_more_gives_what_asking_for_more_at_once_gives() -> None:
+    normalizer = translit.Normalizer()
+    name = "نجوين ثي ثوي نجان"
+    best = normalizer.normalize(name)
+    five = normalizer.candidates(name, 5)
+    assert five == translit.Normalizer().candidates(name, 5)
+    assert five[0] == best == normalizer.normalize(name)
+    assert normalizer.candidates(name, 2) == five[:2]
+    assert normalizer.candidates(name, 9) == translit.Normalizer().candidates(name, 9)
+    assert normalizer.normalize(name, gender="F") == translit.Normalizer().normalize(
+        name, gender="F"
+    )
+
+
+def test_threads_decoding_new_names_at_once_agree_with_one_thread() -> None:
+    # The decoder's caches (chunk numbers and options, gazetteer walks, pair bonuses) start cold
+    # in each Normalizer: four threads fill one while they decode the same names in other orders.
+    names = [
+        f"{surname} {middle} {given}"
+        for surname in ("نجوين", "تران", "فام", "لي")
+        for middle in ("ثي", "فان", "كوانغ")
+        for given in ("تو", "ثانه", "هونغ", "نجان", "مينه")
+    ]
+    expected = [translit.Normalizer().candidates(name, 3) for name in names]
+    shared = translit.Normalizer()
+    results: dict[int, list[list[translit.Match]]] = {}
+
+    def work(offset: int) -> None:
+        order = names[offset:] + names[:offset]
+        found = [shared.candidates(name, 3) for name in order]
+        results[offset] = found[len(names) - offset:] + found[:len(names) - offset]
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=work, args=(offset,)) for offset in (0, 7, 23, 41)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(found == expected for found in results.values())
+    assert len(results) == 4
 
 
 NAMEISH = st.lists(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit.arabic import has_arabic, normalize, tokenize
+from translit.arabic import has_arabic, normalize, reads_as_arabic, tokenize, words
 
 
 def test_tashkeel_tatweel_and_bidi_marks_are_dropped() -> None:
@@ -64,3 +64,25 @@ def test_invisible_marks_anywhere_in_a_word_leave_the_tokens_unchanged(
         return
     marked = text[:at] + mark + text[at:]
     assert [t.text for t in tokenize(marked)] == [t.text for t in tokenize(text)]
+
+
+_LETTERS = [chr(code) for code in range(0x0600, 0x0700) if has_arabic(chr(code))]
+_MARKS = [chr(code) for code in (*range(0x0300, 0x0370), *range(0x0610, 0x0700), 0x200F, 0xFEFF)]
+
+
+@given(st.lists(st.sampled_from(_LETTERS + _MARKS + [" ", "a", "\ufee7", "\u0640"]), max_size=6))
+def test_reads_as_arabic_is_has_arabic_of_the_normalised_text(chars: list[str]) -> None:
+    text = "".join(chars)
+    assert reads_as_arabic(text) == has_arabic(normalize(text))
+
+
+def test_every_letter_but_tatweel_survives_normalisation_beside_any_mark() -> None:
+    for letter in _LETTERS:
+        for mark in _MARKS:
+            for text in (letter, letter + mark, mark + letter):
+                assert reads_as_arabic(text) == has_arabic(normalize(text)), repr(text)
+
+
+@given(st.text())
+def test_words_are_the_texts_of_the_tokens(text: str) -> None:
+    assert words(text) == [token.text for token in tokenize(text)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -35,6 +36,9 @@ _UNIFY = str.maketrans({
 # folds it.
 _FINAL_TEH_MARBUTA = regex.compile(r"ة(?!\p{L})")
 _ARABIC_LETTER = regex.compile(r"[\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+# Every Arabic letter but tatweel (which normalize drops) is still an Arabic letter after
+# normalize, with whatever marks surround it.
+_KEPT_LETTER = regex.compile(r"[\u0620-\u063F\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 # A token: a run of letters and digits, joined by hyphens or apostrophes inside a word; the marks
 # normalize() drops (bidi, zero-width, BOM) may sit inside it (نجو\u200fين is one word).
 _WORD = r"[\p{L}\p{N}\p{M}\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]+"
@@ -59,6 +63,14 @@ def has_arabic(text: str) -> bool:
     return _ARABIC_LETTER.search(text) is not None
 
 
+def reads_as_arabic(text: str) -> bool:
+    """``has_arabic(normalize(text))``, normalising only text that holds no plain Arabic letter.
+
+    (Most names hold one: they skip the NFKC pass that only presentation forms need.)
+    """
+    return _KEPT_LETTER.search(text) is not None or has_arabic(normalize(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word of the input: ``original[start:end]`` as written, ``text`` normalised."""
@@ -80,3 +92,16 @@ def tokenize(original: str) -> list[Token]:
         if text:
             tokens.append(Token(text, found.start(), found.end()))
     return tokens
+
+
+def words(original: str) -> list[str]:
+    """The normalised texts of :func:`tokenize`'s tokens, without offsets.
+
+    Each word is normalised once per process (a bounded cache): names share their words.
+    """
+    return [text for text in map(_normalized_word, _TOKEN.findall(original)) if text]
+
+
+@lru_cache(maxsize=20_000)
+def _normalized_word(word: str) -> str:
+    return normalize(word)

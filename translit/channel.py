@@ -97,6 +97,12 @@ class Chunk:
     candidates: tuple[Reading, ...]
     tone: int | None = None
 
+    def __hash__(self) -> int:
+        """Hash the text and tone only: the decoder keys its caches by chunk many times a name,
+        and hashing two dozen candidate readings each time cost more than the look-up saved
+        (equal chunks still compare every field)."""
+        return hash((self.text, self.tone))
+
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:

@@ -15,19 +15,38 @@ probabilities are a softmax over what the beam kept.
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+from types import MappingProxyType
 
+from translit.beam import EMPTY_BEAM, Hypothesis, Option, best_sequences, k_best_sums
 from translit.channel import Chunk, best_logp
-from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, Gazetteer, NameModel, Role
+from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
 from translit.types import Gender, Kind, Match, Part
 
 BEAM = 6
 OPTIONS_PER_CHUNK = 10
-OPTION_CACHE_SIZE = 200_000
+OPTION_CACHE_SIZE = 10_000  # chunks (~20 kB each with their option lists)
+PAIR_CACHE_SIZE = 200_000
+FRONTIER_CACHE_SIZE = 50_000
+_score = itemgetter(0)  # the score of a (score, …) tuple
+# A chunk's best options in one (role, gender), and the first step of a beam over them.
+_ChunkOptions = tuple[tuple[Option, ...], tuple[Hypothesis, ...]]
+# A chunk's options in each (role, gender), by slot number (SLOTS), filled as asked for: a
+# list item is set atomically, and two threads filling one slot compute the same value.
+_OptionTable = list[_ChunkOptions | None]
+SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
+    (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
+)
+_Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...]]
+_Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
+_ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
+_NOTHING: Mapping[str, None] = MappingProxyType({})
 # A path, or a role pattern, whose best possible score is this far below the best reading found
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 5.0
@@ -115,46 +134,61 @@ class Decoder:
     def __init__(self, model: NameModel, weights: Weights | None = None) -> None:
         self.model = model
         self.weights = weights or Weights()
-        # A plain dict: reads and writes of one key are atomic, and a lost race only recomputes.
-        self._option_cache: dict[tuple[Chunk, Role, Gender], tuple[tuple[float, Part], ...]] = {}
+        # Plain dicts: reads and writes of one key are atomic, and a lost race only recomputes.
+        # Each chunk seen gets a number (never reused: itertools.count is atomic) and a table of
+        # its options; the gazetteer walk cache is keyed by chunk numbers, so its keys
+        # hash fast and are tuples the garbage collector stops tracking.
+        self._chunk_cache: dict[Chunk, tuple[int, _OptionTable]] = {}
+        self._chunk_numbers = itertools.count()
+        self._pair_cache: dict[tuple[str, str, Gender], float] = {}
+        self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
+        self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
 
     def decode(
         self, paths: Sequence[Path], *, k: int = 5, gender: Gender | None = None,
         kind: Kind | None = None,
     ) -> list[Match]:
         """The ``k`` best distinct names over all paths, best first, probabilities summing ≤ 1."""
-        paths = [p for p in paths if p.chunks and all(chunk.candidates for chunk in p.chunks)]
+        ranked = [
+            (_best_reading(path), path) for path in paths
+            if path.chunks and all(chunk.candidates for chunk in path.chunks)
+        ]
         # Letters that fail the is-a-name test may still spell a household name (بنه دنه: Bình
         # Định written letter by letter): only those are read then, nothing generic.
-        generic = self._is_name([p for p in paths if p.kind is None])
-        if not paths:
+        generic = self._is_name([(best, path) for best, path in ranked if path.kind is None])
+        if not ranked:
             return []
-        paths = sorted(paths, key=_best_reading, reverse=True)
-        top = _best_reading(paths[0])
+        ranked.sort(key=_score, reverse=True)
+        top = ranked[0][0]
         readings: list[_Reading] = []
         floor = -math.inf
-        for path in paths:
-            if _best_reading(path) < top - PATH_MARGIN:
+        for best, path in ranked:
+            if best < top - PATH_MARGIN:
                 break
+            numbers, tables = self._chunk_tables(path.chunks)
             famous_only = not generic and path.kind is None
-            known = self._known(path, gender, kind or path.kind, famous_only=famous_only)
+            known = self._known(path, numbers, gender, kind or path.kind, famous_only=famous_only)
             readings += known
             floor = max([floor, *(reading.score for reading in known)])
             if kind != "place" and path.kind is None and generic:
-                persons = self._persons(path, gender, floor - PATH_MARGIN)
+                persons = self._persons(path, tables, gender, floor - PATH_MARGIN)
                 readings += persons
                 floor = max([floor, *(reading.score for reading in persons)])
-        return self._rank([r for r in readings if r.score >= floor - RANK_MARGIN], k)
+        threshold = floor - RANK_MARGIN
+        return self._rank([r for r in readings if r.score >= threshold], k)
 
-    def _is_name(self, paths: Sequence[Path]) -> bool:
-        """Whether the best spelling reading beats "these letters are not a Vietnamese name"."""
+    def _is_name(self, paths: Sequence[tuple[float, Path]]) -> bool:
+        """Whether the best spelling reading beats "these letters are not a Vietnamese name".
+
+        ``paths`` come with their best reading (:func:`_best_reading`).
+        """
         if not paths:
             return False
         weights = self.weights
         best = max(
-            _best_reading(path) + weights.any_syllable_logp * len(path.chunks) for path in paths
+            reading + weights.any_syllable_logp * len(path.chunks) for reading, path in paths
         )
-        letters = sum(len(chunk.text) for chunk in paths[0].chunks)
+        letters = sum(len(chunk.text) for chunk in paths[0][1].chunks)
         return best > weights.not_a_name_logp + weights.not_a_name_letter_logp * letters
 
     def _gender_logp(self, gender: Gender, hint: Gender | None) -> float:
@@ -163,54 +197,113 @@ class Decoder:
         share = self.weights.female_share
         return math.log(share if gender == "F" else 1.0 - share)
 
-    def _persons(self, path: Path, hint: Gender | None, floor: float) -> list[_Reading]:
+    def _persons(
+        self, path: Path, tables: Sequence[_OptionTable], hint: Gender | None, floor: float,
+    ) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
-        generic = self.weights.person_logp + math.log1p(-self.weights.known_person_share)
+        chunks = path.chunks
         plans = []
-        for roles, pattern_p in PATTERNS.get(len(path.chunks), ()):
-            for gender in GENDERS:
-                base = generic + math.log(pattern_p) + self._gender_logp(gender, hint) + path.logp
-                options = [self._options(c, role, gender) for c, role in zip(path.chunks, roles)]
-                if all(options):
-                    bound = base + sum(best[0][0] for best in options)
-                    plans.append((bound, base, roles, gender))
-        plans.sort(key=lambda plan: -plan[0])
+        for prior, roles, gender, slots in self._plan_priors(len(chunks), hint):
+            base = prior + path.logp
+            options = []
+            best = 0.0  # (the sum of each chunk's best option, added in chunk order)
+            for chunk, table, slot in zip(chunks, tables, slots):
+                found = table[slot] or self._options(chunk, table, slot)
+                if not found[0]:
+                    break
+                options.append(found)
+                best += found[0][0][0]
+            else:
+                plans.append((base + best, base, roles, gender, options))
+        plans.sort(key=_negated_score)
         readings: list[_Reading] = []
-        for bound, base, roles, gender in plans:
+        pair_bonuses = self._pair_cache
+        for bound, base, roles, gender, options in plans:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
-            for score, parts in self._beam(path.chunks, roles, gender):
-                score += base + self._pair_bonus(parts, roles, gender)
-                channel = sum(part.channel_logp for part in parts)
-                text = _title(part.syllable for part in _vietnamese_order(parts))
+            paired = len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
+            # (a beam's first step is kept with its first chunk's options)
+            beam = best_sequences(
+                options[0][1], [found for found, _ in options[1:]], BEAM,
+                surname_last=roles[-1] == "surname",
+            )
+            for score, parts, channel, text in beam:
+                if paired:
+                    pair = (parts[-2].syllable, parts[-1].syllable, gender)
+                    bonus = pair_bonuses.get(pair)
+                    if bonus is None:
+                        bonus = self._pair_bonus(pair)
+                else:
+                    bonus = 0.0
+                score += base + bonus
                 readings.append(_Reading(text, "person", score, parts, gender, False, channel))
-                floor = max(floor, score - PATH_MARGIN)
+                if score - PATH_MARGIN > floor:
+                    floor = score - PATH_MARGIN
         return readings
 
-    def _beam(
-        self, chunks: Sequence[Chunk], roles: Sequence[Role], gender: Gender
-    ) -> list[tuple[float, tuple[Part, ...]]]:
-        beam: list[tuple[float, tuple[Part, ...]]] = [(0.0, ())]
-        for chunk, role in zip(chunks, roles):
-            beam = _k_best_sums(beam, self._options(chunk, role, gender), BEAM)
-        return beam
+    def _plan_priors(self, size: int, hint: Gender | None) -> tuple[_Plan, ...]:
+        """Each (role pattern, gender) for a name of ``size`` chunks, with its prior (cached).
 
-    def _options(self, chunk: Chunk, role: Role, gender: Gender) -> tuple[tuple[float, Part], ...]:
-        """The best toned syllables for a chunk in a role, with their scores (cached)."""
-        cache_key = (chunk, role, gender)
-        found = self._option_cache.get(cache_key)
+        The prior is summed in the order the score always was (person, pattern, gender), so
+        adding the path's cost to it gives the same float as before it was cached.
+        """
+        found = self._plan_cache.get((size, hint))
         if found is None:
-            source = chunk.text
-            shown = "middle" if role == "inner" else role
-            options = [
-                (channel + prior, Part(source, toned, shown, channel, prior))
-                for bare, channel in chunk.candidates
-                for toned, prior in self._toned(bare, role, gender, chunk.tone)
-            ]
-            found = tuple(heapq.nlargest(OPTIONS_PER_CHUNK, options, key=_first))
-            if len(self._option_cache) >= OPTION_CACHE_SIZE:
-                self._option_cache.clear()
-            self._option_cache[cache_key] = found
+            generic = self.weights.person_logp + math.log1p(-self.weights.known_person_share)
+            found = tuple(
+                (
+                    generic + math.log(pattern_p) + self._gender_logp(gender, hint),
+                    roles, gender, tuple(SLOTS.index((role, gender)) for role in roles),
+                )
+                for roles, pattern_p in PATTERNS.get(size, ())
+                for gender in GENDERS
+            )
+            self._plan_cache[(size, hint)] = found
+        return found
+
+    def _chunk_tables(
+        self, chunks: Sequence[Chunk]
+    ) -> tuple[tuple[int, ...], list[_OptionTable]]:
+        """Each chunk's number and table of options by slot, filled as asked for."""
+        numbers = []
+        tables = []
+        for chunk in chunks:
+            found = self._chunk_cache.get(chunk)
+            if found is None:
+                found = (next(self._chunk_numbers), [None] * len(SLOTS))
+                if len(self._chunk_cache) >= OPTION_CACHE_SIZE:
+                    self._chunk_cache.clear()
+                found = self._chunk_cache.setdefault(chunk, found)
+            numbers.append(found[0])
+            tables.append(found[1])
+        return tuple(numbers), tables
+
+    def _options(
+        self, chunk: Chunk, table: _OptionTable, slot: int,
+    ) -> _ChunkOptions:
+        """The best toned syllables for a chunk in a role, with their scores, kept in ``table``
+        with the beam they start (a beam's first step is its first chunk's best options).
+
+        (A slot of the chunk's table is set at once: concurrent threads may both compute it, never
+        see half of it.)
+        """
+        role, gender = SLOTS[slot]
+        source = chunk.text
+        shown = "middle" if role == "inner" else role
+        scored = [
+            (channel + prior, toned, channel, prior)
+            for bare, channel in chunk.candidates
+            for toned, prior in self._toned(bare, role, gender, chunk.tone)
+        ]
+        # Parts only for the few kept (a chunk has up to 24 candidates × 3 toned forms); a stable
+        # sort keeps what heapq.nlargest would, ties in order, without its Python-level heap.
+        scored.sort(key=_score, reverse=True)
+        best = tuple(
+            (score, Part(source, toned, shown, channel, prior), _capitalized(toned))
+            for score, toned, channel, prior in scored[:OPTIONS_PER_CHUNK]
+        )
+        found = (best, tuple(k_best_sums(EMPTY_BEAM, best, BEAM)))
+        table[slot] = found
         return found
 
     def _toned(
@@ -219,23 +312,23 @@ class Decoder:
         """Toned forms of a bare syllable: the likeliest few, or the one the input wrote."""
         if tone is None:
             return self.model.toned(bare, role, gender)
-        return [
-            (form, self.model.logp(form, role, gender))
-            for form in toned_forms(bare)
-            if strip_tone(form)[1] == tone
-        ]
+        return [(form, self.model.logp(form, role, gender)) for form in _forms_of_tone(bare, tone)]
 
-    def _pair_bonus(self, parts: Sequence[Part], roles: Sequence[Role], gender: Gender) -> float:
-        if len(parts) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner"):
-            return self.model.pair_bonus(parts[-2].syllable, parts[-1].syllable, gender)
-        return 0.0
+    def _pair_bonus(self, pair: tuple[str, str, Gender]) -> float:
+        """The name model's bonus for a (middle, given, gender), kept in the pair cache."""
+        found = self.model.pair_bonus(*pair)
+        if len(self._pair_cache) >= PAIR_CACHE_SIZE:
+            self._pair_cache.clear()
+        self._pair_cache[pair] = found
+        return found
 
     def _known(
-        self, path: Path, hint: Gender | None, kind: Kind | None, *, famous_only: bool = False,
+        self, path: Path, numbers: tuple[int, ...], hint: Gender | None, kind: Kind | None,
+        *, famous_only: bool = False,
     ) -> list[_Reading]:
         gazetteer = self.model.gazetteer
         readings = []
-        for entry, channel_parts in _walk(gazetteer, path.chunks):
+        for entry, channel_parts in self._walk(path.chunks, numbers):
             if kind is not None and entry.kind != kind:
                 continue
             channel = sum(channel_logp for _, channel_logp in channel_parts)
@@ -260,108 +353,137 @@ class Decoder:
             )
         return readings
 
+    def _walk(
+        self, chunks: Sequence[Chunk], numbers: tuple[int, ...]
+    ) -> list[tuple[Entry, _Taken]]:
+        """Gazetteer entries that spell the whole chunk sequence, with the channel score per chunk.
+
+        Found in the order of a depth-first search that visits a node's children last candidate
+        first (the order the probabilities were always summed in).
+        """
+        gazetteer = self.model.gazetteer
+        last = len(chunks) - 1
+        chunk = chunks[last]
+        found: list[tuple[Entry, _Taken]] = []
+        for prefix, taken in self._frontier(chunks[:last], numbers[:last]):
+            following = gazetteer.children.get(prefix, _NOTHING)
+            for bare, channel_logp in chunk.candidates:
+                if bare in following:
+                    entries = gazetteer.lookup((*prefix, bare))
+                    if entries:
+                        step = (*taken, (chunk.text, channel_logp))
+                        found.extend((entry, step) for entry in entries)
+        if any(chunk.tone is not None for chunk in chunks):
+            found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
+        return found
+
+    def _frontier(
+        self, chunks: Sequence[Chunk], numbers: tuple[int, ...]
+    ) -> tuple[tuple[tuple[str, ...], _Taken], ...]:
+        """The gazetteer prefixes that ``chunks`` can spell, in depth-first visiting order (cached).
+
+        Names share their first words, so the walk down to the last chunk is mostly looked up.
+        """
+        if not chunks:
+            return _ROOT
+        found = self._frontier_cache.get(numbers)
+        if found is None:
+            children = self.model.gazetteer.children
+            chunk = chunks[-1]
+            nodes: list[tuple[tuple[str, ...], _Taken]] = []
+            for prefix, taken in self._frontier(chunks[:-1], numbers[:-1]):
+                following = children.get(prefix, _NOTHING)
+                below = [
+                    ((*prefix, bare), (*taken, (chunk.text, channel_logp)))
+                    for bare, channel_logp in chunk.candidates
+                    if bare in following and (*prefix, bare) in children
+                ]
+                nodes.extend(reversed(below))  # (a stack visits the last pushed first)
+            found = tuple(nodes)
+            if len(self._frontier_cache) >= FRONTIER_CACHE_SIZE:
+                self._frontier_cache.clear()
+            self._frontier_cache[numbers] = found
+        return found
+
     def _rank(self, readings: list[_Reading], k: int) -> list[Match]:
         if not readings:
             return []
         merged: dict[str, list[_Reading]] = {}
         for reading in readings:
-            merged.setdefault(reading.text, []).append(reading)
+            same_text = merged.get(reading.text)
+            if same_text is None:
+                merged[reading.text] = [reading]
+            else:
+                same_text.append(reading)
+        # (negated score, text, reading): sorted as plain tuples, best first, ties by text
         ranked = []
         for same_text in merged.values():
-            best = max(same_text, key=lambda r: (r.known, r.score))
-            total = _logsumexp([r.score for r in same_text])
-            by_kind: dict[Kind, list[float]] = {}
-            for r in same_text:
-                by_kind.setdefault(r.kind, []).append(r.score)
-            kind = max(by_kind, key=lambda key: _logsumexp(by_kind[key]))
-            if best.kind != kind:
-                best = max((r for r in same_text if r.kind == kind), key=lambda r: r.score)
-            ranked.append((total, best))
-        ranked.sort(key=lambda item: (-item[0], item[1].text))
-        top_best = ranked[0][1]
+            total, best = _merged(same_text) if len(same_text) > 1 else (
+                same_text[0].score, same_text[0]
+            )
+            ranked.append((-total, best.text, best))
+        ranked.sort()
+        top_best = ranked[0][2]
         mean_channel = top_best.channel / max(1, len(top_best.parts))
         if mean_channel < self.weights.min_channel_logp:
             return []
         temperature = self.weights.temperature
-        top = ranked[0][0]
-        weights = [math.exp((score - top) / temperature) for score, _ in ranked]
+        top = -ranked[0][0]
+        weights = [math.exp((-negated - top) / temperature) for negated, _, _ in ranked]
         norm = sum(weights)
         return [
             Match(
-                text=reading.text, probability=weight / norm, kind=reading.kind, score=score,
+                text=reading.text, probability=weight / norm, kind=reading.kind, score=-negated,
                 parts=reading.parts, gender=reading.gender if reading.kind == "person" else None,
                 known=reading.known,
             )
-            for (score, reading), weight in zip(ranked[:k], weights[:k])
+            for (negated, _, reading), weight in zip(ranked[:k], weights[:k])
         ]
 
 
-def _first(item: tuple[float, Part]) -> float:
-    return item[0]
+def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
+    """Readings of one text as one: their summed probability, and the reading that explains it
+    (a known one first, of the kind that holds most of the probability).
 
-
-def _k_best_sums(
-    beam: Sequence[tuple[float, tuple[Part, ...]]],
-    options: Sequence[tuple[float, Part]],
-    k: int,
-) -> list[tuple[float, tuple[Part, ...]]]:
-    """The ``k`` best extensions of a beam by one syllable; both inputs sorted best first.
-
-    A frontier over the grid of (beam index, option index): only cells next to a taken one can
-    be next, so this costs O(k log k) instead of sorting all len(beam) × len(options) sums.
+    (A text read once is its own merge: the log-sum-exp of one score is that score.)
     """
-    if not beam or not options:
-        return []
-    frontier = [(-(beam[0][0] + options[0][0]), 0, 0)]
-    seen = {(0, 0)}
-    result: list[tuple[float, tuple[Part, ...]]] = []
-    while frontier and len(result) < k:
-        negative, i, j = heapq.heappop(frontier)
-        result.append((-negative, beam[i][1] + (options[j][1],)))
-        for a, b in ((i + 1, j), (i, j + 1)):
-            if a < len(beam) and b < len(options) and (a, b) not in seen:
-                seen.add((a, b))
-                heapq.heappush(frontier, (-(beam[a][0] + options[b][0]), a, b))
-    return result
+    if len(same_text) == 2 and same_text[0].kind == same_text[1].kind:
+        # Most merges: one person read under both genders. (The same operations as the general
+        # case below, in the same order: max keeps the first of equals, the sum starts at 0.)
+        first, second = same_text
+        best = second if (second.known, second.score) > (first.known, first.score) else first
+        top = second.score if second.score > first.score else first.score
+        return top + math.log(math.exp(first.score - top) + math.exp(second.score - top)), best
+    best = max(same_text, key=lambda r: (r.known, r.score))
+    total = _logsumexp([r.score for r in same_text])
+    if all(r.kind == best.kind for r in same_text):
+        return total, best  # (most often one person read under both genders)
+    by_kind: dict[Kind, list[float]] = {}
+    for r in same_text:
+        by_kind.setdefault(r.kind, []).append(r.score)
+    kind = max(by_kind, key=lambda key: _logsumexp(by_kind[key]))
+    if best.kind != kind:
+        best = max((r for r in same_text if r.kind == kind), key=lambda r: r.score)
+    return total, best
+
+
+def _negated_score(item: tuple[float, object, object, object, object]) -> float:
+    return -item[0]
 
 
 def _best_reading(path: Path) -> float:
     return best_logp(path.chunks, path.logp)
 
 
-def _title(syllables: Iterable[str]) -> str:
-    """Title case for lower-case syllables (faster than the general :func:`syllable.title`)."""
-    return " ".join(syllable[0].upper() + syllable[1:] for syllable in syllables)
+@lru_cache(maxsize=20_000)
+def _forms_of_tone(bare: str, tone: int) -> tuple[str, ...]:
+    """The toned forms of a bare syllable that carry ``tone`` (Latin input writes its tones)."""
+    return tuple(form for form in toned_forms(bare) if strip_tone(form)[1] == tone)
 
 
-def _vietnamese_order(parts: Sequence[Part]) -> Sequence[Part]:
-    """Surname first, as Vietnamese writes it, whatever order the input had (Công Phượng Nguyễn)."""
-    if len(parts) > 1 and parts[-1].role == "surname":
-        return [parts[-1], *parts[:-1]]
-    return parts
-
-
-def _walk(
-    gazetteer: Gazetteer, chunks: Sequence[Chunk]
-) -> list[tuple[Entry, tuple[tuple[str, float], ...]]]:
-    """Gazetteer entries that spell the whole chunk sequence, with the channel score per chunk."""
-    found: list[tuple[Entry, tuple[tuple[str, float], ...]]] = []
-    last = len(chunks) - 1
-    stack: list[tuple[tuple[str, ...], tuple[tuple[str, float], ...]]] = [((), ())]
-    while stack:
-        prefix, taken = stack.pop()
-        index = len(prefix)
-        chunk = chunks[index]
-        for bare, channel_logp in chunk.candidates:
-            key = (*prefix, bare)
-            step = (*taken, (chunk.text, channel_logp))
-            if index == last:
-                found.extend((entry, step) for entry in gazetteer.entries.get(key, ()))
-            elif key in gazetteer.prefixes:
-                stack.append((key, step))
-    if any(chunk.tone is not None for chunk in chunks):
-        found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
-    return found
+def _capitalized(syllable: str) -> str:
+    """A lower-case syllable with its first letter in upper case (names are title case)."""
+    return syllable[0].upper() + syllable[1:]
 
 
 def _tone_checked(

@@ -120,7 +120,7 @@ def _well_known_place(words: Sequence[str]) -> bool:
     if not 2 <= len(words) <= FUSED_MAX_SYLLABLES:
         return False
     bare = tuple(remove_tones(canonical(word) or word.lower()) for word in words)
-    entries = default_model().gazetteer.entries.get(bare, ())
+    entries = default_model().gazetteer.lookup(bare)
     return any(e.kind == "place" and e.weight >= PROMINENCE_WEIGHT[3] for e in entries)
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path as FilePath
 
 from translit import arabic
@@ -17,12 +17,16 @@ from translit.types import Gender, Kind, Match
 # Names have at most this many words; longer inputs are running text, not a name (find_names
 # is for those). Bounding the work per input keeps every call linear in the input's length.
 MAX_NAME_LENGTH = 200
-CACHED_K = 5
+# Distinct names whose readings are kept (a name's Match objects are a few hundred bytes).
+CACHE_SIZE = 100_000
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 24
 PATHS = 3
 # Reading two written tokens as one syllable (نغ ويين) is possible but rare.
 MERGE_LOGP = -7.0
+_Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
+_score = itemgetter(0)
+_Decoded = tuple[int, tuple[Match, ...]]  # (the k decoded for, the readings found)
 
 
 def _bounded(words: Sequence[str]) -> bool:
@@ -66,12 +70,21 @@ class Normalizer:
         self.channel = channel or default_channel()
         self.model = model or (load_model(extra_lexicons) if extra_lexicons else default_model())
         self.decoder = Decoder(self.model, weights)
-        self._cached = lru_cache(maxsize=100_000)(self._candidates)
+        # Decoded names: a bounded dict (atomic get and set of immutable values, a lost race only
+        # decodes twice), keyed by the name alone when there are no hints.
+        self._decoded: dict[str | tuple[str, Gender | None, Kind | None], _Decoded] = {}
+        # Names share their words and pairs of words: their cuttings are cached.
+        self._cuts = lru_cache(maxsize=100_000)(self._token_cuts)
 
     def normalize(
         self, name: str, *, gender: Gender | None = None, kind: Kind | None = None
     ) -> Match | None:
         """The best reading of ``name``, or ``None`` when it does not read as a Vietnamese name."""
+        if gender is None and kind is None and type(name) is str:
+            # A name seen before costs one look-up: exports repeat their names many times.
+            decoded = self._decoded.get(name)
+            if decoded is not None:
+                return decoded[1][0] if decoded[1] else None
         found = self.candidates(name, 1, gender=gender, kind=kind)
         return found[0] if found else None
 
@@ -82,8 +95,16 @@ class Normalizer:
         check_arguments(name, k, gender, kind)
         if len(name) > MAX_NAME_LENGTH:
             return []  # (not even into the cache: a 10 MB string would stay there)
-        # One decoding serves every k up to CACHED_K: normalize() and candidates() share it.
-        return list(self._cached(name, max(k, CACHED_K), gender, kind)[:k])
+        key = name if gender is None and kind is None else (name, gender, kind)
+        decoded = self._decoded.get(key)
+        # A decoding for k serves every smaller k, and every k once it found fewer readings.
+        if decoded is None or (decoded[0] < k and len(decoded[1]) == decoded[0]):
+            found = self.decoder.decode(self.paths(name), k=k, gender=gender, kind=kind)
+            decoded = (k, tuple(found))
+            if len(self._decoded) >= CACHE_SIZE:
+                self._decoded.clear()
+            self._decoded[key] = decoded
+        return list(decoded[1][:k])
 
     def paths(self, name: str) -> list[Path]:
         """The syllable paths the decoder considers for ``name`` (for explanations and tests).
@@ -94,7 +115,7 @@ class Normalizer:
         """
         if len(name) > MAX_NAME_LENGTH:
             return []
-        if not arabic.has_arabic(arabic.normalize(name)):
+        if not arabic.reads_as_arabic(name):
             from translit.latin import latin_words, reader_for
 
             if _bounded(latin_words(name)):
@@ -102,53 +123,51 @@ class Normalizer:
             return []
         tokens = [
             piece
-            for token in arabic.tokenize(name)
-            for piece in token.text.split("-")
+            for word in arabic.words(name)
+            for piece in word.split("-")
             if piece and not piece.isdigit()  # a number beside a name (row 2, 1945) is no syllable
         ]
         if _bounded(tokens) and all(arabic.has_arabic(token) for token in tokens):
             return self._arabic_paths(tuple(tokens))
         return []
 
-    def _candidates(
-        self, name: str, k: int, gender: Gender | None, kind: Kind | None
-    ) -> tuple[Match, ...]:
-        return tuple(self.decoder.decode(self.paths(name), k=k, gender=gender, kind=kind))
-
     def _arabic_paths(self, tokens: tuple[str, ...]) -> list[Path]:
         """Best combinations of per-token cuttings, merging a pair of tokens where that reads."""
         # partial[i]: best ways to read tokens[:i], as (score, path logp, chunks).
-        partial: list[list[tuple[float, float, tuple[object, ...]]]] = [
+        partial: list[list[tuple[float, float, tuple[Chunk, ...]]]] = [
             [] for _ in range(len(tokens) + 1)
         ]
         partial[0] = [(0.0, 0.0, ())]
         for end in range(1, len(tokens) + 1):
-            options: list[tuple[float, float, tuple[object, ...]]] = []
+            options: list[tuple[float, float, tuple[Chunk, ...]]] = []
             for width, extra in ((1, 0.0), (2, MERGE_LOGP)):
                 start = end - width
                 if start < 0 or not partial[start]:
                     continue
-                for cut in self._cuts(tokens[start:end]):
-                    gain = cut.best_logp + extra
+                for best, cut_logp, cut_chunks in self._cuts(tokens[start:end]):
+                    gain = best + extra
                     options.extend(
-                        (score + gain, logp + cut.logp + extra, chunks + cut.chunks)
+                        (score + gain, logp + cut_logp + extra, chunks + cut_chunks)
                         for score, logp, chunks in partial[start]
                     )
-            partial[end] = heapq.nlargest(PATHS, options, key=lambda item: item[0])
-        return [Path(chunks, logp) for _, logp, chunks in partial[-1]]  # type: ignore[arg-type]
+            # (the same as heapq.nlargest, ties in order, without its overhead on a few items)
+            partial[end] = sorted(options, key=_score, reverse=True)[:PATHS]
+        return [Path(chunks, logp) for _, logp, chunks in partial[-1]]
 
-
-    def _cuts(self, tokens: tuple[str, ...]) -> tuple[Segmentation, ...]:
-        """A token's cuttings; two tokens read as one syllable only where they spell one exactly.
+    def _token_cuts(self, tokens: tuple[str, ...]) -> tuple[_Cut, ...]:
+        """A token's cuttings as (best reading, cost of the cuts, chunks); two tokens read as one
+        syllable only where they spell one exactly.
 
         (The merged string is new for every pair of words, so it gets a dictionary look-up, not
         the cutting and edit-distance search a written token gets.)
         """
         if len(tokens) == 1:
-            return self.channel.segment(tokens[0])
-        merged = "".join(tokens)
-        readings = self.channel.lookup(channel_key(merged))
-        return (Segmentation((Chunk(merged, readings),), 0.0),) if readings else ()
+            cuts = self.channel.segment(tokens[0])
+        else:
+            merged = "".join(tokens)
+            readings = self.channel.lookup(channel_key(merged))
+            cuts = (Segmentation((Chunk(merged, readings),), 0.0),) if readings else ()
+        return tuple((cut.best_logp, cut.logp, cut.chunks) for cut in cuts)
 
 
 @lru_cache(maxsize=1)

@@ -216,6 +216,7 @@ def canonical(syllable: str, *, style: Style = "traditional") -> str | None:
     return compose(*parts, style=style)
 
 
+@lru_cache(maxsize=20_000)  # (the name model asks for each syllable's forms in every role)
 def toned_forms(bare: str) -> tuple[str, ...]:
     """The valid toned syllables of a bare (toneless) syllable, tone 0 to 5.
 
