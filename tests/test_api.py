@@ -232,3 +232,16 @@ def test_a_nul_character_is_not_read_as_a_letter() -> None:
 def test_bad_hints_raise_value_error(option: str, value: str) -> None:
     with pytest.raises(ValueError, match=option):
         translit.normalize("هانوي", **{option: value})  # type: ignore[arg-type]
+
+
+def test_lazy_public_names_resolve_and_unknown_names_raise() -> None:
+    import subprocess
+    import sys
+
+    # A fresh interpreter: importing translit does not import the text finder until it is used.
+    code = ("import sys, translit; assert 'translit.text' not in sys.modules; "
+            "assert callable(translit.find_names) and callable(translit.to_arabic); "
+            "assert 'find_names' in dir(translit)")
+    subprocess.run([sys.executable, "-c", code], check=True)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        translit.nope  # type: ignore[attr-defined]  # noqa: B018

@@ -9,12 +9,22 @@ True
 
 from __future__ import annotations
 
-from translit.forward import to_arabic
+import importlib
+from typing import TYPE_CHECKING
+
 from translit.lexicon import LexiconError
 from translit.normalizer import Normalizer, default_normalizer
+
+# (eager: importing the submodule translit.similarity would otherwise shadow the function)
 from translit.similarity import Matcher, MatchResult, match, similarity
-from translit.text import find_names
 from translit.types import Gender, Kind, Match, Part, Span
+
+if TYPE_CHECKING:
+    from translit.forward import to_arabic
+    from translit.text import find_names
+
+# Imported on first use (PEP 562): a script that only normalizes names starts sooner.
+_LAZY = {"to_arabic": "translit.forward", "find_names": "translit.text"}
 
 __version__ = "0.1.0"
 
@@ -56,3 +66,16 @@ def candidates(
     ['Nguyễn Thị Thủy Ngân', 'Nguyễn Thị Thúy Ngân']
     """
     return default_normalizer().candidates(name, k, gender=gender, kind=kind)
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'translit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
