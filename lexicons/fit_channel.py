@@ -24,7 +24,6 @@ accuracy does not change beyond noise (lexicons/README.md). The output is determ
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import sys
 from collections import defaultdict
@@ -37,6 +36,7 @@ if str(REPO) not in sys.path:
 
 from translit.arabic import normalize, tokenize  # noqa: E402
 from translit.channel import Correspondences, key, units  # noqa: E402
+from translit.lexicon import read_rows  # noqa: E402
 from translit.syllable import SYLLABLE_WORD, canonical, remove_tones  # noqa: E402
 
 DEFAULT_PRIOR = REPO / "lexicons" / "sources" / "correspondences.tsv"
@@ -51,11 +51,10 @@ Choice = tuple[str, str, str]  # (unit, Vietnamese value, Arabic spelling as key
 
 def read_table(path: Path) -> tuple[list[str], list[str], list[dict[str, str]]]:
     """The ``#`` lines, the header and the rows of a correspondence table."""
+    rows = [row for _, row in read_rows(path)]
     lines = path.read_text(encoding="utf-8").splitlines()
-    comments = [line for line in lines if line.startswith("#")]
-    body = [line for line in lines if line.strip() and not line.startswith("#")]
-    header = body[0].split("\t")
-    return comments, header, [dict(zip(header, line.split("\t"))) for line in body[1:]]
+    header = next(line for line in lines if line.strip() and not line.startswith("#"))
+    return [line for line in lines if line.startswith("#")], header.split("\t"), rows
 
 
 def _cell(row: dict[str, str]) -> tuple[Cell, str]:
@@ -64,25 +63,20 @@ def _cell(row: dict[str, str]) -> tuple[Cell, str]:
 
 
 def probabilities(rows: Iterable[dict[str, str]]) -> dict[Cell, dict[str, float]]:
-    """Each cell's spellings with their probabilities (rhyme rows are absolute already)."""
-    weights: dict[Cell, dict[str, float]] = defaultdict(dict)
-    for row in rows:
-        cell, spelled = _cell(row)
-        weights[cell][spelled] = weights[cell].get(spelled, 0.0) + float(row["weight"])
-    result = {}
-    for cell, spellings in weights.items():
-        total = 1.0 if cell[0] == "rhyme" else sum(spellings.values())
-        result[cell] = {spelled: weight / total for spelled, weight in spellings.items()}
-    return result
+    """Each cell's spellings with their probabilities, as the channel normalises them (rhyme
+    rows are absolute already)."""
+    table = Correspondences(enumerate(rows, start=1), name="prior").table
+    return {
+        (unit, viet): {spelled: math.exp(logp) for spelled, logp in spellings}
+        for unit, by_viet in table.items() for viet, spellings in by_viet.items()
+    }
 
 
 def observations(paths: Sequence[Path]) -> list[tuple[str, str]]:
     """(bare syllable, keyed Arabic word) for every name written one word per syllable."""
     found = []
     for path in paths:
-        with path.open(encoding="utf-8", newline="") as handle:
-            lines = [line for line in handle if line.strip() and not line.startswith("#")]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for _, row in read_rows(path, required=("arabic", "vietnamese")):
             words = [key(token.text) for token in tokenize(normalize(row["arabic"]))]
             syllables = [canonical(word) for word in SYLLABLE_WORD.findall(row["vietnamese"]
                                                                             .split("|")[0])]
