@@ -115,15 +115,10 @@ def similarity_auc(pairs: Sequence[Pair], stride: int = 7) -> float:
     ]
     ordered = sorted(negatives)
     wins = 0.0
-    for score in positives:  # Mann-Whitney: negatives below, ties count half
-        below = _count_below(ordered, score)
-        ties = _count_below(ordered, score, inclusive=True) - below
-        wins += below + 0.5 * ties
+    for score in positives:  # Mann-Whitney: negatives below count one, ties half
+        below, up_to = bisect.bisect_left(ordered, score), bisect.bisect_right(ordered, score)
+        wins += below + 0.5 * (up_to - below)
     return wins / (len(positives) * len(negatives))
-
-
-def _count_below(ordered: Sequence[float], value: float, inclusive: bool = False) -> int:
-    return (bisect.bisect_right if inclusive else bisect.bisect_left)(ordered, value)
 
 
 def match_latency(pairs: Sequence[Pair], *, choices: int = MATCH_CHOICES,
