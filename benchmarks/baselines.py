@@ -8,13 +8,13 @@ in its row instead of numbers.
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
+from translit.lexicon import read_rows
 from translit.syllable import fold
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
@@ -120,12 +120,10 @@ class AccentRestorer(System):
 
 def _first_column(path: Path, *columns: str) -> Iterator[tuple[str, int]]:
     """(value, count) from a lexicon TSV: the first of ``columns`` present, else column one."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if not line.startswith("#") and line.strip()]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    fields = reader.fieldnames or []
+    rows = [row for _, row in read_rows(path)]
+    fields = list(rows[0]) if rows else []
     column = next((c for c in columns if c in fields), fields[0] if fields else "")
-    for row in reader:
+    for row in rows:
         value = (row.get(column) or "").strip()
         count = row.get("count") or row.get("prominence") or "1"
         if value:

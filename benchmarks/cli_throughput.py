@@ -18,14 +18,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.data import load_pairs
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "fixtures" / "dev.tsv"
 
 
 def dev_names() -> list[str]:
-    lines = [line for line in DEV.read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
-    return [line.split("\t")[0] for line in lines[1:]]
+    return [pair.arabic for pair in load_pairs(DEV)]
 
 
 def make_input(path: Path, rows: int, *, seed: int = 1) -> None:
