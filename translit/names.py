@@ -220,6 +220,7 @@ def entries_from_rows(
         )
         gender = _gender(row.get("gender", ""), where) if kind == "person" else None
         names = [row["name"], *(a for a in row.get("aliases", "").split("|") if a.strip())]
+        forms: dict[tuple[str, ...], str] = {}
         for text in names:
             # Numbered wards (Mỹ Đình 1, Phường 12) are known and written by their name alone.
             form = canonical_text(" ".join(w for w in text.split() if not w.isdigit()))
@@ -228,6 +229,12 @@ def entries_from_rows(
                     continue
                 raise LexiconError(f"{where}: {text!r} is not a Vietnamese name")
             syllables = tuple(w.lower() for w in SYLLABLE_WORD.findall(form))
+            # Two ways of punctuating one name (Thừa Thiên - Huế, Thừa Thiên Huế) are one
+            # answer, not two that split its probability: the plainest is kept.
+            kept = forms.get(syllables)
+            if kept is None or _punctuation(form) < _punctuation(kept):
+                forms[syllables] = form
+        for syllables, form in forms.items():
             entries.append(Entry(form, kind, syllables, weight, gender))
             if kind == "person" and len(syllables) >= 3 and " " in form:
                 # News calls people by their given name (Công Phượng, Quang Hải): the last two
@@ -236,6 +243,10 @@ def entries_from_rows(
                 share = weight * GIVEN_NAME_SHARE
                 entries.append(Entry(given, kind, syllables[-2:], share, gender))
     return entries
+
+
+def _punctuation(text: str) -> int:
+    return sum(1 for char in text if not (char.isalpha() or char == " "))
 
 
 def _count_rows(filename: str, columns: Sequence[str]) -> Iterable[tuple[str, Row, float]]:
