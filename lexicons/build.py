@@ -654,6 +654,24 @@ def add_units(gazetteer: Gazetteer, admin: Path) -> None:
             gazetteer.add_unit(row["wardShort"], row["wardType"], 3, parent)
 
 
+# Landmarks named after two places (Phong Nha - Kẻ Bàng, Tam Cốc - Bích Động, Côn Sơn - Kiếp Bạc):
+# the news names either half alone. (Not roads, schools and the like, whose halves are termini or
+# faculties: Cao Tốc Hà Nội - Hải Phòng, Đại Học Mỏ - Địa Chất.)
+_HALVES_KINDS = frozenset({"national_park", "historic_site", "temple", "pagoda", "cave",
+                           "historical_name", "old_town", "port", "mountain", "lake", "beach",
+                           "island", "waterfall", "other"})
+
+
+def _halves(name: str, kind: str) -> list[str]:
+    """The two halves of a landmark named "X Y - Z W" (each 2 or 3 words), else nothing."""
+    halves = [half.split() for half in re.split(r"\s*-\s*", name)]
+    if kind.strip() not in _HALVES_KINDS or len(halves) != 2:
+        return []
+    if not all(2 <= len(half) <= 3 and all(word.isalpha() for word in half) for half in halves):
+        return []
+    return [" ".join(half) for half in halves]
+
+
 def add_landmarks(gazetteer: Gazetteer) -> int:
     count = 0
     for row in read_source_rows("landmarks"):
@@ -662,6 +680,8 @@ def add_landmarks(gazetteer: Gazetteer) -> int:
             continue
         prominence = (row.get("prominence") or "").strip()
         aliases = {canonical_place(a) for a in (row.get("aliases") or "").split("|") if a.strip()}
+        for whole in (name, *aliases):
+            aliases.update(_halves(whole, row.get("kind") or ""))
         exonyms = [e.strip() for e in (row.get("exonyms") or "").split("|") if e.strip()]
         gazetteer.add(Place(name, (row.get("kind") or "landmark").strip(), 4,
                             canonical_place(row.get("province") or ""),
