@@ -184,7 +184,8 @@ class Matcher:
         else:
             searches = [(self._latin, found.folded), (self._arabic, found.phonetic)]
         # A choice with nothing in common (score 0) is never a match.
-        cutoff = max(100.0 * (score_cutoff or 0.0), 1e-9)
+        floor = score_cutoff or 0.0
+        cutoff = max(100.0 * floor - TIE_MARGIN, 1e-9)
         best: dict[int, float] = {}
         # The top `limit` by either key contain the top `limit` by the better of the two; once
         # `limit` choices are found, the weakest of them is a cutoff for the remaining passes.
@@ -204,9 +205,14 @@ class Matcher:
                     index = positions[at]
                     best[index] = max(score, best.get(index, 0.0))
                 if limit is not None and len(best) >= limit:
-                    cutoff = max(cutoff, heapq.nlargest(limit, best.values())[-1])
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [MatchResult(self.choices[index], score / 100.0, index) for index, score in ranked]
+                    # (a hair below the weakest kept: a later choice that ties it may still
+                    # rank first by its index, and rapidfuzz may drop a score equal to the cutoff)
+                    weakest = heapq.nlargest(limit, best.values())[-1]
+                    cutoff = max(cutoff, weakest - TIE_MARGIN)
+        ranked = sorted(
+            (-score / 100.0, index) for index, score in best.items() if score / 100.0 >= floor
+        )[:limit]
+        return [MatchResult(self.choices[index], -negated, index) for negated, index in ranked]
 
 
     def _block(self, group: _Group, query_key: str) -> list[int] | None:
@@ -236,6 +242,7 @@ _Group = tuple[list[int], list[str | None], list[str | None]]
 BLOCKING_MIN = 5_000
 BLOCK_MAX_POSTINGS = 2_000
 BLOCK_MIN_ROWS = 200
+TIE_MARGIN = 1e-3  # (0-100 scale; rapidfuzz drops a score within ~1e-12 of its cutoff)
 
 
 def _postings(group: _Group) -> dict[str, list[int]]:
