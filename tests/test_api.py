@@ -106,6 +106,36 @@ def test_a_province_spelled_letter_by_letter_is_still_read(spelled: str, provinc
     assert found is not None and found.text == province
 
 
+@pytest.mark.parametrize(("written", "name", "kind"), [
+    ("مقاطعة كوانغ نينه", "Quảng Ninh", "place"),
+    ("مدينة هو تشي منه", "Hồ Chí Minh", "place"),
+    ("وجزيرة فو كوك", "Phú Quốc", "place"),
+    ("الرفيق تو لام", "Tô Lâm", "person"),
+    ("هو تشي منه سيتي", "Hồ Chí Minh", "place"),
+    ("هالونغ باي", "Hạ Long", "place"),
+    ("فو كوك آيلاند", "Phú Quốc", "place"),
+])
+def test_a_title_or_place_word_around_a_name_is_not_read_into_it(
+    written: str, name: str, kind: str
+) -> None:
+    found = translit.normalize(written)
+    assert found is not None and (found.text, found.kind) == (name, kind)
+
+
+def test_a_title_gives_its_gender_as_a_hint() -> None:
+    # Thủy is given to girls and boys alike; السيدة says which.
+    found = translit.normalize("السيدة نغوين ثي ثوي نجان")
+    assert found is not None and found.gender == "F" and found.text.startswith("Nguyễn Thị Th")
+
+
+def test_a_name_that_ends_like_a_designator_keeps_it() -> None:
+    # ين باي is Yên Bái, not "Yên Bay"; a place word alone is no name.
+    found = translit.normalize("ين باي")
+    assert found is not None and found.text == "Yên Bái"
+    assert translit.normalize("مدينة") is None
+    assert translit.normalize("السيد") is None
+
+
 def test_long_input_is_bounded_and_not_a_name() -> None:
     assert translit.normalize("تران " * 10_000) is None
 

@@ -32,6 +32,8 @@ CLITICS = (
 )
 # What is left after a clitic must still be a word, not one letter.
 MIN_STEM = 2
+# A cue this strong at the start of a name is a title or place word, not part of the name.
+FIRM_CUE = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,35 @@ def cue_table() -> CueTable:
     return CueTable(
         phrases, max((len(words) for words in phrases), default=0),
         frozenset(words[-1] for words in phrases),
+    )
+
+
+def leading_cue(words: Sequence[str]) -> tuple[Cue, int] | None:
+    """The title or place word that ``words`` start with (السيد, مقاطعة, والرفيق), and how many
+    words it takes; ``None`` when there is none or nothing would be left after it.
+
+    Only cues that announce a name firmly (strength ≥ 2) count; a nationality word is no cue here.
+
+    >>> cue, size = leading_cue(["مقاطعة", "كوانغ", "نينه"])
+    >>> cue.kind, size
+    ('place', 1)
+    """
+    table = cue_table()
+    folded = [fold_word(word) for word in words[: table.longest]]
+    for size in range(min(table.longest, len(words) - 1), 0, -1):
+        first, *rest = folded[:size]
+        for _, stem in strip_clitics(first):
+            cue = table.phrases.get((stem, *rest))
+            if cue is not None and cue.kind != "foreign" and cue.strength >= FIRM_CUE:
+                return cue, size
+    return None
+
+
+@lru_cache(maxsize=1)
+def designators() -> frozenset[str]:
+    """English place words transliterated after a name (باي: Bay), from ``designators.tsv``."""
+    return frozenset(
+        fold_word(row["arabic"]) for _, row in shipped_rows("designators.tsv", required=("arabic",))
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path as FilePath
 from translit import arabic
 from translit.channel import Channel, Chunk, Segmentation, default_channel
 from translit.channel import key as channel_key
+from translit.cues import designators, fold_word, leading_cue
 from translit.decoder import Decoder, Path, Weights
 from translit.names import NameModel, default_model, load_model
 from translit.types import Gender, Kind, Match
@@ -24,9 +25,17 @@ MAX_TOKEN_LENGTH = 24
 PATHS = 3
 # Reading two written tokens as one syllable (نغ ويين) is possible but rare.
 MERGE_LOGP = -7.0
+# A name read without an English place word after it must spell its place this much better (nats
+# per syllable) than the whole input spells a known name (ين باي is Yên Bái, not Yên Bay).
+DESIGNATOR_FIT = 1.0
 _Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
 _score = itemgetter(0)
 _Decoded = tuple[int, tuple[Match, ...]]  # (the k decoded for, the readings found)
+
+
+def _fit(match: Match) -> float:
+    """How well a reading's letters spell it: the mean channel log-probability per syllable."""
+    return sum(part.channel_logp for part in match.parts) / max(1, len(match.parts))
 
 
 def _bounded(words: Sequence[str]) -> bool:
@@ -100,11 +109,44 @@ class Normalizer:
         # A decoding for k serves every smaller k, and every k once it found fewer readings.
         if decoded is None or (decoded[0] < k and len(decoded[1]) == decoded[0]):
             found = self.decoder.decode(self.paths(name), k=k, gender=gender, kind=kind)
+            found = self._designated(name, k, gender, kind, found)
             decoded = (k, tuple(found))
             if len(self._decoded) >= CACHE_SIZE:
                 self._decoded.clear()
             self._decoded[key] = decoded
         return list(decoded[1][:k])
+
+    def _designated(
+        self, name: str, k: int, gender: Gender | None, kind: Kind | None, found: list[Match]
+    ) -> list[Match]:
+        """``found`` (the readings of ``name`` as written), or those of the name inside it when it
+        is written with a title or place word: السيدة, مقاطعة before it (a hint: a woman's name, a
+        place), an English place word after it (هالونغ باي: only when the rest is a place the
+        gazetteer knows that its letters spell better than the whole spells anything).
+        """
+        if not arabic.reads_as_arabic(name):
+            return found
+        best = found[0] if found else None
+        words = arabic.words(name)
+        lead = leading_cue(words)
+        if lead is not None and (best is None or not best.known):
+            cue, size = lead
+            if kind is None or kind == cue.kind:
+                # (a title is no proof of a person: سفير فيتنام is Vietnam's ambassador)
+                inner_kind: Kind | None = "place" if cue.kind == "place" else kind
+                hint = gender if cue.kind == "place" else gender or cue.gender
+                rest = " ".join(words[size:])
+                inner = self.decoder.decode(self.paths(rest), k=k, gender=hint, kind=inner_kind)
+                if inner:
+                    return inner
+        if len(words) > 1 and kind != "person" and fold_word(words[-1]) in designators():
+            rest = " ".join(words[:-1])
+            inner = self.decoder.decode(self.paths(rest), k=k, gender=gender, kind="place")
+            if inner and inner[0].known and (
+                best is None or not best.known or _fit(inner[0]) > _fit(best) + DESIGNATOR_FIT
+            ):
+                return inner
+        return found
 
     def paths(self, name: str) -> list[Path]:
         """The syllable paths the decoder considers for ``name`` (for explanations and tests).
