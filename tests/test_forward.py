@@ -54,6 +54,16 @@ def test_scores_are_sorted_and_match_the_channel() -> None:
     assert logps[0] == pytest.approx(expected + math.log(0.4 + 0.3 / ghain))
 
 
+def test_a_word_initial_vowel_is_carried_as_arabic_writes_it() -> None:
+    # Madda before an a-sound, hamza before an o/u-sound; the decoder reads every form back.
+    assert translit.to_arabic("An Giang")[0] == "آن جيانغ"
+    assert translit.to_arabic("Đức Ông")[0] == "دوك أونغ"
+    assert translit.to_arabic("Yên Bái")[0] == "ين باي"  # (i/y-sounds: no alef to carry)
+    for spelled in translit.to_arabic("An Giang", k=10):
+        found = translit.normalize(spelled)
+        assert found is not None and found.text == "An Giang", spelled
+
+
 def test_names_spelled_in_one_ng_style_come_first() -> None:
     first_two = translit.to_arabic("Nguyễn Phú Trọng", k=2)
     assert all(("نج" in s) != ("نغ" in s) for s in first_two), first_two
@@ -150,12 +160,12 @@ def _round_trip_rates(names: list[str]) -> tuple[float, float]:
 
 
 def test_dev_set_observed_spelling_is_among_the_top_five() -> None:
-    # Measured on tests/fixtures/dev.tsv: 0.84 with the exact string, 0.91 after the Arabic
-    # clean-up that lexicon keys get (آ = ا: the table folds alef madda, so آنه comes out
-    # as انه). In sample: the channel's weights are fitted to these rows (lexicons/README.md;
-    # 0.82-0.85 held out). Asserted two points lower. (benchmarks/directions.py reports it.)
+    # Measured on tests/fixtures/dev.tsv: 0.906 with the exact string, 0.91 after the Arabic
+    # clean-up that lexicon keys get (آ = ا). In sample: the channel's weights are fitted to
+    # these rows (lexicons/README.md; 0.82-0.85 held out before the initial alef forms) and the
+    # alef forms counted on them. Asserted two points lower. (benchmarks/directions.py reports it.)
     written, cleaned = to_arabic_coverage(load_pairs(DEV))
-    assert written >= 0.82
+    assert written >= 0.88
     assert cleaned >= 0.89
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
-from translit.channel import Channel, add_mass, default_channel
+from translit.channel import Channel, add_mass, default_channel, units
+from translit.lexicon import LexiconError, parse_float, shipped_rows
 from translit.normalizer import MAX_NAME_LENGTH, MAX_TOKENS, check_arguments
 from translit.syllable import SYLLABLE_WORD, canonical, remove_tones
 
@@ -32,17 +34,49 @@ def syllable_options(word: str, channel: Channel) -> tuple[Spelling, ...]:
     """
     toned = canonical(word)
     if toned is not None and not word.isascii():
-        return channel.spellings(remove_tones(toned))
-    from translit.latin import reader_for
+        bares = [remove_tones(toned)]
+    else:
+        from translit.latin import reader_for
 
-    bares = [bare for bare, _ in reader_for(channel).read(word)]
-    if not bares:
-        return ()
+        bares = [bare for bare, _ in reader_for(channel).read(word)]
     merged: dict[str, float] = {}
     for bare in bares:
-        for spelled, logp in channel.spellings(bare):
+        for spelled, logp in _written(bare, channel.spellings(bare)):
             merged[spelled] = max(merged.get(spelled, -1e9), logp)
     return tuple(sorted(merged.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _written(bare: str, spellings: Sequence[Spelling]) -> Sequence[Spelling]:
+    """Spellings as Arabic text writes them: the channel merges alef forms, but a word-initial
+    vowel's alef is written آ or أ by the vowel it carries (``lexicons/initial_vowels.tsv``)."""
+    onset, nucleus, _, _ = units(bare)
+    forms = _initial_alef().get(nucleus[:1]) if not onset else None
+    if not forms:
+        return spellings
+    written: dict[str, float] = {}
+    for spelled, logp in spellings:
+        if spelled.startswith("ا"):
+            for alef, alef_logp in forms:
+                add_mass(written, alef + spelled[1:], logp + alef_logp)
+        else:
+            add_mass(written, spelled, logp)
+    return sorted(written.items(), key=lambda item: (-item[1], item[0]))
+
+
+@lru_cache(maxsize=1)
+def _initial_alef() -> dict[str, tuple[Spelling, ...]]:
+    """Vowel → the alef forms that carry it word-initially, with log-probabilities."""
+    weights: dict[str, dict[str, float]] = {}
+    for number, row in shipped_rows("initial_vowels.tsv", required=("vowel", "arabic", "weight")):
+        where = f"lexicons/initial_vowels.tsv:{number}"
+        weight = parse_float(row["weight"], where=where)
+        if weight <= 0 or row["arabic"] not in ("ا", "آ", "أ", "إ"):
+            raise LexiconError(f"{where}: an alef form with a positive weight is expected")
+        weights.setdefault(row["vowel"], {})[row["arabic"]] = weight
+    return {
+        vowel: tuple((alef, math.log(w / sum(forms.values()))) for alef, w in forms.items())
+        for vowel, forms in weights.items()
+    }
 
 
 def k_best(options: Sequence[Sequence[Spelling]], k: int) -> list[tuple[float, tuple[int, ...]]]:
