@@ -275,3 +275,10 @@ def test_lazy_public_names_resolve_and_unknown_names_raise() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         translit.nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_two_punctuations_of_one_name_are_one_answer() -> None:
+    # Huế's aliases hold both Thừa Thiên - Huế and Thừa Thiên Huế: one answer, not two halves.
+    found = translit.candidates("ثوا ثين هوي")
+    assert [m.text for m in found][:1] == ["Thừa Thiên Huế"]
+    assert found[0].probability > 0.9

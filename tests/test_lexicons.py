@@ -238,3 +238,20 @@ def test_fitting_moves_weights_toward_what_is_observed_and_keeps_every_row() -> 
     assert fitted[("onset", "b")] == pytest.approx(prior[("onset", "b")])  # no b was seen
     assert all(sum(p.values()) == pytest.approx(1.0) for cell, p in fitted.items()
                if cell[0] != "rhyme")
+
+
+def test_a_landmark_named_after_two_places_knows_each_half() -> None:
+    sys.path.insert(0, str(LEXICONS))
+    try:
+        import build
+    finally:
+        sys.path.remove(str(LEXICONS))
+    assert build._halves("Phong Nha - Kẻ Bàng", "national_park") == ["Phong Nha", "Kẻ Bàng"]
+    assert build._halves("Văn Miếu - Quốc Tử Giám", "historic_site") == ["Văn Miếu", "Quốc Tử Giám"]
+    # Roads are named after their termini; one-word halves and three parts are no names.
+    assert build._halves("Cao Tốc Hà Nội - Hải Phòng", "street") == []
+    assert build._halves("Đường Sắt Bắc - Nam", "other") == []
+    assert build._halves("Châu Đốc - Cần Thơ - Sóc Trăng", "other") == []
+    names, aliases = column("places.tsv", "name"), column("places.tsv", "aliases")
+    park = aliases[names.index("Phong Nha-Kẻ Bàng")].split("|")
+    assert "Kẻ Bàng" in park and "Phong Nha" in park
