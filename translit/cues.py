@@ -56,6 +56,7 @@ class CueTable:
     phrases: dict[tuple[str, ...], Cue]
     longest: int
     last_words: frozenset[str]
+    first_words: frozenset[str]
 
 
 @lru_cache(maxsize=200_000)
@@ -68,6 +69,7 @@ def strip_clitics(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(readings)
 
 
+@lru_cache(maxsize=100_000)
 def fold_word(text: str) -> str:
     """A word as the cue and stop-word tables key it (Arabic clean-up, آ → ا)."""
     return arabic.normalize(text).replace("آ", "ا")
@@ -106,22 +108,27 @@ def cue_table() -> CueTable:
         phrases[words] = Cue(row["cue"], gender, kind, strength)
     return CueTable(
         phrases, max((len(words) for words in phrases), default=0),
-        frozenset(words[-1] for words in phrases),
+        frozenset(words[-1] for words in phrases), frozenset(words[0] for words in phrases),
     )
 
 
 def leading_cue(words: Sequence[str]) -> tuple[Cue, int] | None:
-    """The title or place word that ``words`` start with (السيد, مقاطعة, والرفيق), and how many
-    words it takes; ``None`` when there is none or nothing would be left after it.
+    """The title or place word that ``words`` (folded: :func:`fold_word`) start with (السيد,
+    مقاطعة, والرفيق), and how many words it takes; ``None`` when there is none or nothing would
+    be left after it.
 
     Only cues that announce a name firmly (strength ≥ 2) count; a nationality word is no cue here.
 
-    >>> cue, size = leading_cue(["مقاطعة", "كوانغ", "نينه"])
+    >>> cue, size = leading_cue(["مقاطعه", "كوانغ", "نينه"])
     >>> cue.kind, size
     ('place', 1)
     """
     table = cue_table()
-    folded = [fold_word(word) for word in words[: table.longest]]
+    if len(words) < 2 or not any(
+        stem in table.first_words for _, stem in strip_clitics(words[0])
+    ):
+        return None  # (the common case, in one look-up)
+    folded = words[: table.longest]
     for size in range(min(table.longest, len(words) - 1), 0, -1):
         first, *rest = folded[:size]
         for _, stem in strip_clitics(first):

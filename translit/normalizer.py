@@ -127,7 +127,7 @@ class Normalizer:
         if not arabic.reads_as_arabic(name):
             return found
         best = found[0] if found else None
-        words = arabic.words(name)
+        words = [fold_word(word) for word in arabic.words(name)]
         lead = leading_cue(words)
         if lead is not None and (best is None or not best.known):
             cue, size = lead
@@ -139,7 +139,7 @@ class Normalizer:
                 inner = self.decoder.decode(self.paths(rest), k=k, gender=hint, kind=inner_kind)
                 if inner:
                     return inner
-        if len(words) > 1 and kind != "person" and fold_word(words[-1]) in designators():
+        if len(words) > 1 and kind != "person" and words[-1] in designators():
             rest = " ".join(words[:-1])
             inner = self.decoder.decode(self.paths(rest), k=k, gender=gender, kind="place")
             if inner and inner[0].known and (
