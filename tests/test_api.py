@@ -56,6 +56,21 @@ def test_a_token_that_holds_two_syllables() -> None:
     assert [part.source for part in match.parts] == ["ها", "لونج"]
 
 
+@pytest.mark.parametrize(("fused", "place"), [
+    ("دالات", "Đà Lạt"), ("موينه", "Mũi Né"), ("بونماثوت", "Buôn Ma Thuột"), ("كانثو", "Cần Thơ"),
+])
+def test_places_are_read_when_written_as_one_word(fused: str, place: str) -> None:
+    match = translit.normalize(fused)
+    assert match is not None and match.text == place
+
+
+def test_tokens_read_whole_are_not_crowded_out_by_cutting_each_in_two() -> None:
+    # ديين and بيين each cut into two cheap syllables (دي+ين, بي+ين); read whole they spell
+    # Điện Biên, and that path must stay among those decoded.
+    match = translit.normalize("ديين بيين فو")
+    assert match is not None and match.text == "Điện Biên Phủ"
+
+
 def test_two_tokens_that_hold_one_syllable() -> None:
     match = translit.normalize("نغ وين ثي ثانه")
     assert match is not None and match.text == "Nguyễn Thị Thanh"

@@ -48,7 +48,7 @@ MAX_CHUNK = 10
 READINGS_PER_CHUNK = 24
 # Each syllable beyond the first inside one token costs this much: fused tokens (هانوي) exist,
 # but a token is usually one syllable.
-EXTRA_SYLLABLE_LOGP = -2.5
+EXTRA_SYLLABLE_LOGP = -1.5
 SEGMENTATIONS_PER_TOKEN = 3
 
 

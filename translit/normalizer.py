@@ -180,6 +180,10 @@ class Normalizer:
             [] for _ in range(len(tokens) + 1)
         ]
         partial[0] = [(0.0, 0.0, ())]
+        # Paths are kept by their best reading as the is-a-name test weighs it, with a cost per
+        # syllable: by the channel alone, cutting every token in two (ديين بيين: دي+ين, بي+ين)
+        # looks cheapest and crowds the whole-token path (Điện Biên) out of the few kept.
+        syllable_logp = self.decoder.weights.any_syllable_logp
         for end in range(1, len(tokens) + 1):
             options: list[tuple[float, float, tuple[Chunk, ...]]] = []
             for width, extra in ((1, 0.0), (2, MERGE_LOGP)):
@@ -187,7 +191,7 @@ class Normalizer:
                 if start < 0 or not partial[start]:
                     continue
                 for best, cut_logp, cut_chunks in self._cuts(tokens[start:end]):
-                    gain = best + extra
+                    gain = best + extra + syllable_logp * len(cut_chunks)
                     options.extend(
                         (score + gain, logp + cut_logp + extra, chunks + cut_chunks)
                         for score, logp, chunks in partial[start]
