@@ -133,3 +133,24 @@ def test_a_place_exonym_reads_as_the_place_not_a_namesake() -> None:
         assert match is not None and (match.text, match.kind) == ("Hồ Chí Minh", "place")
     person = translit.normalize("Ho Chi Minh")
     assert person is not None and person.kind == "person"
+
+
+@pytest.mark.parametrize(("written", "name", "gender"), [
+    ("Mr. Nguyen Van An", "Nguyễn Văn An", "M"),
+    ("Mrs Nguyen Thi Thuy Ngan", "Nguyễn Thị Thủy Ngân", "F"),
+    ("Prime Minister Pham Minh Chinh", "Phạm Minh Chính", "M"),
+    ("Da Lat City", "Đà Lạt", None),
+    ("Phu Quoc Island", "Phú Quốc", None),
+    ("Quang Ninh Province", "Quảng Ninh", None),
+])
+def test_a_title_or_place_word_in_a_latin_list_is_a_hint(
+    written: str, name: str, gender: str | None
+) -> None:
+    found = translit.normalize(written)
+    assert found is not None and (found.text, found.gender) == (name, gender)
+
+
+def test_a_known_name_that_starts_like_a_title_keeps_it() -> None:
+    found = translit.normalize("Ba Trieu")  # Bà Triệu, not a Mrs. Triệu
+    assert found is not None and found.text == "Bà Triệu"
+    assert translit.normalize("Mr") is None

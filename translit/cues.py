@@ -34,6 +34,8 @@ CLITICS = (
 MIN_STEM = 2
 # A cue this strong at the start of a name is a title or place word, not part of the name.
 FIRM_CUE = 2.0
+# The longest title of a Latin-script name (party general secretary).
+MAX_TITLE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,14 @@ def fold_word(text: str) -> str:
     return arabic.normalize(text).replace("آ", "ا")
 
 
+def _cue_gender(value: str, where: str) -> Gender | None:
+    if value in ("M", "F"):
+        return "M" if value == "M" else "F"
+    if value:
+        raise LexiconError(f"{where}: gender must be M, F or empty, got {value!r}")
+    return None
+
+
 @lru_cache(maxsize=1)
 def cue_table() -> CueTable:
     """The shipped cue phrases, loaded once."""
@@ -84,15 +94,7 @@ def cue_table() -> CueTable:
         words = tuple(fold_word(word) for word in row["cue"].split())
         if not words:
             raise LexiconError(f"{where}: empty cue")
-        gender: Gender | None
-        if row["gender"] == "M":
-            gender = "M"
-        elif row["gender"] == "F":
-            gender = "F"
-        elif not row["gender"]:
-            gender = None
-        else:
-            raise LexiconError(f"{where}: gender must be M, F or empty, got {row['gender']!r}")
+        gender = _cue_gender(row["gender"], where)
         kind: CueKind
         if row["kind"] == "person":
             kind = "person"
@@ -140,10 +142,43 @@ def leading_cue(words: Sequence[str]) -> tuple[Cue, int] | None:
 
 @lru_cache(maxsize=1)
 def designators() -> frozenset[str]:
-    """English place words transliterated after a name (باي: Bay), from ``designators.tsv``."""
-    return frozenset(
-        fold_word(row["arabic"]) for _, row in shipped_rows("designators.tsv", required=("arabic",))
-    )
+    """English place words written after a name (``designators.tsv``): as Arabic transliterates
+    them (باي: Bay, folded) and as Latin lists write them (bay, lower case)."""
+    words: set[str] = set()
+    for _, row in shipped_rows("designators.tsv", required=("arabic", "english")):
+        if row["arabic"] != "-":
+            words.add(fold_word(row["arabic"]))
+        words.add(row["english"].lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _latin_titles() -> dict[tuple[str, ...], Cue]:
+    titles: dict[tuple[str, ...], Cue] = {}
+    for number, row in shipped_rows("latin_titles.tsv", required=("title", "gender", "kind")):
+        where = f"lexicons/latin_titles.tsv:{number}"
+        gender = _cue_gender(row["gender"], where)
+        if row["kind"] not in ("person", "place"):
+            raise LexiconError(f"{where}: kind must be person or place, got {row['kind']!r}")
+        kind: CueKind = "person" if row["kind"] == "person" else "place"
+        titles[tuple(row["title"].lower().split())] = Cue(row["title"], gender, kind, FIRM_CUE)
+    return titles
+
+
+def leading_title(words: Sequence[str]) -> tuple[Cue, int] | None:
+    """Like :func:`leading_cue` for the words of a Latin-script name (Mr., Gen., Tỉnh).
+
+    >>> cue, size = leading_title(["Prime", "Minister", "Pham", "Minh", "Chinh"])
+    >>> cue.kind, size
+    ('person', 2)
+    """
+    titles = _latin_titles()
+    lowered = [word.lower().rstrip(".") for word in words[:MAX_TITLE_WORDS]]
+    for size in range(min(MAX_TITLE_WORDS, len(words) - 1), 0, -1):
+        cue = titles.get(tuple(lowered[:size]))
+        if cue is not None:
+            return cue, size
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from pathlib import Path as FilePath
 from translit import arabic
 from translit.channel import Channel, Chunk, Segmentation, default_channel
 from translit.channel import key as channel_key
-from translit.cues import designators, fold_word, leading_cue
+from translit.cues import designators, fold_word, leading_cue, leading_title
 from translit.decoder import Decoder, Path, Weights
 from translit.names import NameModel, default_model, load_model
 from translit.types import Gender, Kind, Match
@@ -120,15 +120,22 @@ class Normalizer:
         self, name: str, k: int, gender: Gender | None, kind: Kind | None, found: list[Match]
     ) -> list[Match]:
         """``found`` (the readings of ``name`` as written), or those of the name inside it when it
-        is written with a title or place word: السيدة, مقاطعة before it (a hint: a woman's name, a
-        place), an English place word after it (هالونغ باي: only when the rest is a place the
-        gazetteer knows that its letters spell better than the whole spells anything).
+        is written with a title or place word: السيدة, مقاطعة, Mrs., Tỉnh before it (a hint: a
+        woman's name, a place), an English place word after it (هالونغ باي, Da Lat City: only
+        when the rest is a place the gazetteer knows that its letters spell better than the whole
+        spells anything).
         """
-        if not arabic.reads_as_arabic(name):
-            return found
         best = found[0] if found else None
-        words = [fold_word(word) for word in arabic.words(name)]
-        lead = leading_cue(words)
+        if arabic.reads_as_arabic(name):
+            words = [fold_word(word) for word in arabic.words(name)]
+            lead = leading_cue(words)
+            last = words[-1] if words else ""
+        else:
+            from translit.latin import latin_words
+
+            words = latin_words(name)
+            lead = leading_title(words)
+            last = words[-1].lower() if words else ""
         if lead is not None and (best is None or not best.known):
             cue, size = lead
             if kind is None or kind == cue.kind:
@@ -139,7 +146,7 @@ class Normalizer:
                 inner = self.decoder.decode(self.paths(rest), k=k, gender=hint, kind=inner_kind)
                 if inner:
                     return inner
-        if len(words) > 1 and kind != "person" and words[-1] in designators():
+        if len(words) > 1 and kind != "person" and last in designators():
             rest = " ".join(words[:-1])
             inner = self.decoder.decode(self.paths(rest), k=k, gender=gender, kind="place")
             if inner and inner[0].known and (
