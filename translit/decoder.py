@@ -170,11 +170,13 @@ class Decoder:
             famous_only = not generic and path.kind is None
             known = self._known(path, numbers, gender, kind or path.kind, famous_only=famous_only)
             readings += known
-            floor = max([floor, *(reading[0] for reading in known)])
+            if known:
+                floor = max(floor, max(map(_score, known)))
             if kind != "place" and path.kind is None and generic:
                 persons = self._persons(path, numbers, tables, gender, floor - PATH_MARGIN)
                 readings += persons
-                floor = max([floor, *(reading[0] for reading in persons)])
+                if persons:
+                    floor = max(floor, max(map(_score, persons)))
         threshold = floor - RANK_MARGIN
         return self._rank([r for r in readings if r[0] >= threshold], k)
 
