@@ -34,6 +34,8 @@ OPTIONS_PER_CHUNK = 10
 OPTION_CACHE_SIZE = 10_000  # chunks (~20 kB each with their option lists)
 PAIR_CACHE_SIZE = 200_000
 FRONTIER_CACHE_SIZE = 50_000
+# Beams over the first two chunks of a path (six sequences of two syllables, ~2 kB each).
+PAIR_BEAM_CACHE_SIZE = 8_192
 _score = itemgetter(0)  # the score of a (score, …) tuple
 # A chunk's best options in one (role, gender), and the first step of a beam over them.
 _ChunkOptions = tuple[tuple[Option, ...], tuple[Hypothesis, ...]]
@@ -44,6 +46,10 @@ SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
     (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
 )
 _Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...]]
+# A plan for one path: (bound, base score, roles, gender, slots, each chunk's options)
+_RunnablePlan = tuple[
+    float, float, tuple[Role, ...], Gender, tuple[int, ...], list[_ChunkOptions]
+]
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
 _ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
 _NOTHING: Mapping[str, None] = MappingProxyType({})
@@ -117,15 +123,9 @@ class Weights:
     female_share: float = 0.5
 
 
-@dataclass(slots=True)
-class _Reading:
-    text: str
-    kind: Kind
-    score: float
-    parts: tuple[Part, ...]
-    gender: Gender | None
-    known: bool
-    channel: float
+# A reading: (score, text, kind, known, gender, parts, channel log-probability). A plain tuple:
+# a name gets a few dozen, made and compared in the hottest loops.
+_Reading = tuple[float, str, Kind, bool, Gender | None, tuple[Part, ...], float]
 
 
 class Decoder:
@@ -143,6 +143,7 @@ class Decoder:
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
+        self._pair_beams: dict[int, tuple[Hypothesis, ...]] = {}
 
     def decode(
         self, paths: Sequence[Path], *, k: int = 5, gender: Gender | None = None,
@@ -169,13 +170,15 @@ class Decoder:
             famous_only = not generic and path.kind is None
             known = self._known(path, numbers, gender, kind or path.kind, famous_only=famous_only)
             readings += known
-            floor = max([floor, *(reading.score for reading in known)])
+            if known:
+                floor = max(floor, max(map(_score, known)))
             if kind != "place" and path.kind is None and generic:
-                persons = self._persons(path, tables, gender, floor - PATH_MARGIN)
+                persons = self._persons(path, numbers, tables, gender, floor - PATH_MARGIN)
                 readings += persons
-                floor = max([floor, *(reading.score for reading in persons)])
+                if persons:
+                    floor = max(floor, max(map(_score, persons)))
         threshold = floor - RANK_MARGIN
-        return self._rank([r for r in readings if r.score >= threshold], k)
+        return self._rank([r for r in readings if r[0] >= threshold], k)
 
     def _is_name(self, paths: Sequence[tuple[float, Path]]) -> bool:
         """Whether the best spelling reading beats "these letters are not a Vietnamese name".
@@ -198,7 +201,8 @@ class Decoder:
         return math.log(share if gender == "F" else 1.0 - share)
 
     def _persons(
-        self, path: Path, tables: Sequence[_OptionTable], hint: Gender | None, floor: float,
+        self, path: Path, numbers: tuple[int, ...], tables: Sequence[_OptionTable],
+        hint: Gender | None, floor: float,
     ) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
         chunks = path.chunks
@@ -214,18 +218,28 @@ class Decoder:
                 options.append(found)
                 best += found[0][0][0]
             else:
-                plans.append((base + best, base, roles, gender, options))
+                plans.append((base + best, base, roles, gender, slots, options))
         plans.sort(key=_negated_score)
         readings: list[_Reading] = []
         pair_bonuses = self._pair_cache
-        for bound, base, roles, gender, options in plans:
+        pair_beams = self._pair_beams
+        for bound, base, roles, gender, slots, options in plans:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
-            paired = len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
-            # (a beam's first step is kept with its first chunk's options)
+            paired = _is_paired(roles)
+            if len(options) >= 3:
+                # Names share their first two words (Nguyễn Văn, Trần Thị): the beam over the
+                # first two chunks, in their slots, is kept. (A key of one int: chunk numbers
+                # stay far below 2**40, slot numbers below 8.)
+                key = (numbers[0] << 40 | numbers[1]) << 6 | slots[0] << 3 | slots[1]
+                start = pair_beams.get(key)
+                if start is None:
+                    start = self._pair_beam(key, options[0][1], options[1][0])
+                rest = options[2:]
+            else:
+                start, rest = options[0][1], options[1:]
             beam = best_sequences(
-                options[0][1], [found for found, _ in options[1:]], BEAM,
-                surname_last=roles[-1] == "surname",
+                start, [found for found, _ in rest], BEAM, surname_last=roles[-1] == "surname",
             )
             for score, parts, channel, text in beam:
                 if paired:
@@ -236,10 +250,20 @@ class Decoder:
                 else:
                     bonus = 0.0
                 score += base + bonus
-                readings.append(_Reading(text, "person", score, parts, gender, False, channel))
+                readings.append((score, text, "person", False, gender, parts, channel))
                 if score - PATH_MARGIN > floor:
                     floor = score - PATH_MARGIN
         return readings
+
+    def _pair_beam(
+        self, key: int, first: Sequence[Hypothesis], second: Sequence[Option],
+    ) -> tuple[Hypothesis, ...]:
+        """The beam over a path's first two chunks in their slots, kept in the pair cache."""
+        found = tuple(k_best_sums(first, second, BEAM))
+        if len(self._pair_beams) >= PAIR_BEAM_CACHE_SIZE:
+            self._pair_beams.clear()
+        self._pair_beams[key] = found
+        return found
 
     def _plan_priors(self, size: int, hint: Gender | None) -> tuple[_Plan, ...]:
         """Each (role pattern, gender) for a name of ``size`` chunks, with its prior (cached).
@@ -348,9 +372,7 @@ class Decoder:
                 for (text, channel_logp), syllable in zip(channel_parts, entry.syllables)
             )
             score = prior + entry_logp + channel + path.logp
-            readings.append(
-                _Reading(entry.text, entry.kind, score, parts, entry.gender, True, channel)
-            )
+            readings.append((score, entry.text, entry.kind, True, entry.gender, parts, channel))
         return readings
 
     def _walk(
@@ -410,22 +432,23 @@ class Decoder:
             return []
         merged: dict[str, list[_Reading]] = {}
         for reading in readings:
-            same_text = merged.get(reading.text)
+            same_text = merged.get(reading[1])
             if same_text is None:
-                merged[reading.text] = [reading]
+                merged[reading[1]] = [reading]
             else:
                 same_text.append(reading)
         # (negated score, text, reading): sorted as plain tuples, best first, ties by text
         ranked = []
         for same_text in merged.values():
-            total, best = _merged(same_text) if len(same_text) > 1 else (
-                same_text[0].score, same_text[0]
-            )
-            ranked.append((-total, best.text, best))
+            if len(same_text) > 1:
+                total, best = _merged(same_text)
+            else:
+                best = same_text[0]
+                total = best[0]
+            ranked.append((-total, best[1], best))
         ranked.sort()
         top_best = ranked[0][2]
-        mean_channel = top_best.channel / max(1, len(top_best.parts))
-        if mean_channel < self.weights.min_channel_logp:
+        if top_best[6] / max(1, len(top_best[5])) < self.weights.min_channel_logp:
             return []
         temperature = self.weights.temperature
         top = -ranked[0][0]
@@ -433,11 +456,11 @@ class Decoder:
         norm = sum(weights)
         return [
             Match(
-                text=reading.text, probability=weight / norm, kind=reading.kind, score=-negated,
-                parts=reading.parts, gender=reading.gender if reading.kind == "person" else None,
-                known=reading.known,
+                text=text, probability=weight / norm, kind=kind, score=-negated, parts=parts,
+                gender=gender if kind == "person" else None, known=known,
             )
-            for (negated, _, reading), weight in zip(ranked[:k], weights[:k])
+            for (negated, _, (_, text, kind, known, gender, parts, _)), weight
+            in zip(ranked[:k], weights[:k])
         ]
 
 
@@ -447,27 +470,36 @@ def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
 
     (A text read once is its own merge: the log-sum-exp of one score is that score.)
     """
-    if len(same_text) == 2 and same_text[0].kind == same_text[1].kind:
+    if len(same_text) == 2 and same_text[0][2] == same_text[1][2]:
         # Most merges: one person read under both genders. (The same operations as the general
         # case below, in the same order: max keeps the first of equals, the sum starts at 0.)
         first, second = same_text
-        best = second if (second.known, second.score) > (first.known, first.score) else first
-        top = second.score if second.score > first.score else first.score
-        return top + math.log(math.exp(first.score - top) + math.exp(second.score - top)), best
-    best = max(same_text, key=lambda r: (r.known, r.score))
-    total = _logsumexp([r.score for r in same_text])
-    if all(r.kind == best.kind for r in same_text):
+        best = second if (second[3], second[0]) > (first[3], first[0]) else first
+        top = second[0] if second[0] > first[0] else first[0]
+        return top + math.log(math.exp(first[0] - top) + math.exp(second[0] - top)), best
+    best = max(same_text, key=_known_score)
+    total = _logsumexp([r[0] for r in same_text])
+    if all(r[2] == best[2] for r in same_text):
         return total, best  # (most often one person read under both genders)
     by_kind: dict[Kind, list[float]] = {}
     for r in same_text:
-        by_kind.setdefault(r.kind, []).append(r.score)
+        by_kind.setdefault(r[2], []).append(r[0])
     kind = max(by_kind, key=lambda key: _logsumexp(by_kind[key]))
-    if best.kind != kind:
-        best = max((r for r in same_text if r.kind == kind), key=lambda r: r.score)
+    if best[2] != kind:
+        best = max((r for r in same_text if r[2] == kind), key=_score)
     return total, best
 
 
-def _negated_score(item: tuple[float, object, object, object, object]) -> float:
+def _known_score(reading: _Reading) -> tuple[bool, float]:
+    return reading[3], reading[0]
+
+
+def _is_paired(roles: tuple[Role, ...]) -> bool:
+    """Whether a role pattern ends in (middle, given): the name model's pair bonus applies."""
+    return len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
+
+
+def _negated_score(item: _RunnablePlan) -> float:
     return -item[0]
 
 
