@@ -21,7 +21,7 @@ import sys
 import textwrap
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -672,8 +672,26 @@ def _halves(name: str, kind: str) -> list[str]:
     return [" ".join(half) for half in halves]
 
 
+def generic_words() -> tuple[str, ...]:
+    """Opening words of landmark names that Arabic translates (sources/generic_words.tsv),
+    longest first."""
+    words = (row["words"] for row in read_source_rows("generic_words"))
+    return tuple(sorted(words, key=lambda w: (-len(w.split()), w)))
+
+
+def _without_generic(name: str, generics: Sequence[str]) -> str | None:
+    """A landmark's name without its opening generic word (Điện Kính Thiên -> Kính Thiên), when
+    two or more words are left; else None."""
+    for generic in generics:
+        if name.startswith(generic + " "):
+            rest = name[len(generic) + 1:]
+            return rest if len(rest.split()) >= 2 and "-" not in rest else None
+    return None
+
+
 def add_landmarks(gazetteer: Gazetteer) -> int:
     count = 0
+    generics = generic_words()
     for row in read_source_rows("landmarks"):
         name = canonical_place(row.get("name") or "")
         if not name:
@@ -682,6 +700,9 @@ def add_landmarks(gazetteer: Gazetteer) -> int:
         aliases = {canonical_place(a) for a in (row.get("aliases") or "").split("|") if a.strip()}
         for whole in (name, *aliases):
             aliases.update(_halves(whole, row.get("kind") or ""))
+        aliases.update(
+            bare for whole in (name, *aliases) if (bare := _without_generic(whole, generics))
+        )
         exonyms = [e.strip() for e in (row.get("exonyms") or "").split("|") if e.strip()]
         gazetteer.add(Place(name, (row.get("kind") or "landmark").strip(), 4,
                             canonical_place(row.get("province") or ""),

@@ -255,3 +255,18 @@ def test_a_landmark_named_after_two_places_knows_each_half() -> None:
     names, aliases = column("places.tsv", "name"), column("places.tsv", "aliases")
     park = aliases[names.index("Phong Nha-Kẻ Bàng")].split("|")
     assert "Kẻ Bàng" in park and "Phong Nha" in park
+
+
+def test_a_landmark_is_known_without_the_generic_word_arabic_translates() -> None:
+    sys.path.insert(0, str(LEXICONS))
+    try:
+        import build
+    finally:
+        sys.path.remove(str(LEXICONS))
+    generics = build.generic_words()
+    assert build._without_generic("Điện Kính Thiên", generics) == "Kính Thiên"
+    assert build._without_generic("Vườn Quốc Gia Cúc Phương", generics) == "Cúc Phương"
+    assert build._without_generic("Đền Hùng", generics) is None  # one word left: too ambiguous
+    assert build._without_generic("Đường Lê Lợi", generics) is None  # streets: a person's name
+    names, aliases = column("places.tsv", "name"), column("places.tsv", "aliases")
+    assert "Kính Thiên" in aliases[names.index("Điện Kính Thiên")].split("|")
