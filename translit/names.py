@@ -12,6 +12,7 @@ entries, so that a known name wins over a merely plausible one.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -76,10 +77,17 @@ class Gazetteer:
     tuples and 7k frozensets these were at every full collection, exit included.)
     """
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], other_names: Iterable[Entry] = ()) -> None:
+        # A name's prior is its weight over the weight of all the people (places) listed: each
+        # person or place counts once, by the first name of its row, so that listing more names
+        # of one (aliases, a given name alone) does not make every other name rarer.
+        entries = list(entries)
+        totals: dict[str, float] = defaultdict(float)
+        for entry in entries:
+            totals[entry.kind] += entry.weight
         # The same name listed twice (a ward name in several provinces) adds up its weight.
         merged: dict[tuple[str, Kind], Entry] = {}
-        for entry in entries:
+        for entry in itertools.chain(entries, other_names):
             found = merged.get((entry.text, entry.kind))
             if found is not None:
                 entry = Entry(
@@ -87,9 +95,6 @@ class Gazetteer:
                     found.gender or entry.gender,
                 )
             merged[(entry.text, entry.kind)] = entry
-        totals: dict[str, float] = defaultdict(float)
-        for entry in merged.values():
-            totals[entry.kind] += entry.weight
         self.logp: dict[tuple[str, Kind], float] = {}
         by_key: dict[tuple[str, ...], list[EntryRow]] = defaultdict(list)
         for (text, kind), entry in sorted(merged.items()):
@@ -201,13 +206,16 @@ def _gender(value: str, where: str) -> Gender | None:
 def entries_from_rows(
     rows: Iterable[tuple[int, Row]], *, name: str, default_kind: Kind | None = None,
     strict: bool = True, prominence_weight: Mapping[int, float] = PROMINENCE_WEIGHT,
-) -> list[Entry]:
-    """Gazetteer entries of a people/places/user lexicon; aliases become entries of their own.
+) -> tuple[list[Entry], list[Entry]]:
+    """Gazetteer entries of a people/places/user lexicon: each row's first name, and its other
+    names (aliases, a person's given name alone), entries of their own that the
+    :class:`Gazetteer` does not count twice.
 
     A name with a word that is no Vietnamese syllable (Krông, M'Drắk) cannot be spelled by the
     channel: ``strict`` makes it an error (user lexicons), otherwise it is skipped.
     """
-    entries = []
+    entries: list[Entry] = []
+    other_names: list[Entry] = []
     for number, row in rows:
         where = f"{name}:{number}"
         kind_value = row.get("kind", "") if default_kind is None else default_kind
@@ -234,15 +242,16 @@ def entries_from_rows(
             kept = forms.get(syllables)
             if kept is None or _punctuation(form) < _punctuation(kept):
                 forms[syllables] = form
-        for syllables, form in forms.items():
-            entries.append(Entry(form, kind, syllables, weight, gender))
+        for position, (syllables, form) in enumerate(forms.items()):
+            found = Entry(form, kind, syllables, weight, gender)
+            (other_names if position else entries).append(found)
             if kind == "person" and len(syllables) >= 3 and " " in form:
                 # News calls people by their given name (Công Phượng, Quang Hải): the last two
                 # syllables are a known name too, though less often than the full name.
                 given = title(" ".join(syllables[-2:]))  # (Minh-Khai: the syllables decide)
                 share = weight * GIVEN_NAME_SHARE
-                entries.append(Entry(given, kind, syllables[-2:], share, gender))
-    return entries
+                other_names.append(Entry(given, kind, syllables[-2:], share, gender))
+    return entries, other_names
 
 
 def _punctuation(text: str) -> int:
@@ -305,22 +314,26 @@ def load_model(
         for _, row, weight in _count_rows("surnames.tsv", ("surname", "weight"))
         if " " not in row["surname"]
     }
-    entries = entries_from_rows(
-        shipped_rows("people.tsv", required=("name",)), name="lexicons/people.tsv",
-        default_kind="person", strict=False, prominence_weight=prominence_weight,
-    )
-    entries += entries_from_rows(
-        shipped_rows("places.tsv", required=("name",)), name="lexicons/places.tsv",
-        default_kind="place", strict=False, prominence_weight=prominence_weight,
-    )
+    entries: list[Entry] = []
+    other_names: list[Entry] = []
+    shipped: tuple[tuple[Kind, str], ...] = (("person", "people.tsv"), ("place", "places.tsv"))
+    for kind, filename in shipped:
+        main, other = entries_from_rows(
+            shipped_rows(filename, required=("name",)), name=f"lexicons/{filename}",
+            default_kind=kind, strict=False, prominence_weight=prominence_weight,
+        )
+        entries += main
+        other_names += other
     for path in extra_lexicons:
-        entries += entries_from_rows(
+        main, other = entries_from_rows(
             read_rows(Path(path), required=("name", "kind")), name=str(path),
             prominence_weight=prominence_weight,
         )
+        entries += main
+        other_names += other
     return NameModel(
         unigram=dict(unigram), surnames=surnames, parts=_part_counts(), pairs=_pair_counts(),
-        gazetteer=Gazetteer(entries),
+        gazetteer=Gazetteer(entries, other_names),
     )
 
 
