@@ -21,7 +21,7 @@ import sys
 import textwrap
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -672,20 +672,40 @@ def _halves(name: str, kind: str) -> list[str]:
     return [" ".join(half) for half in halves]
 
 
-def generic_words() -> tuple[str, ...]:
-    """Opening words of landmark names that Arabic translates (sources/generic_words.tsv),
-    longest first."""
-    words = (row["words"] for row in read_source_rows("generic_words"))
-    return tuple(sorted(words, key=lambda w: (-len(w.split()), w)))
+@dataclass(frozen=True)
+class GenericWords:
+    """sources/generic_words.tsv: words that open landmark names (longest first), words that
+    open no name, and the names of notable people (a place named after one gets no alias)."""
+
+    opening: tuple[str, ...]
+    not_a_name: tuple[str, ...]
+    people: frozenset[str]
 
 
-def _without_generic(name: str, generics: Sequence[str]) -> str | None:
+def generic_words() -> GenericWords:
+    rows = read_source_rows("generic_words")
+    people = {
+        name.strip().lower() for row in read_people_rows()
+        for name in (row["name"], *(row.get("aliases") or "").split("|")) if name.strip()
+    }
+
+    def longest_first(use: str) -> tuple[str, ...]:
+        words = (row["words"] for row in rows if row["use"] == use)
+        return tuple(sorted(words, key=lambda w: (-len(w.split()), w)))
+
+    return GenericWords(longest_first("strip"), longest_first("not a name"), frozenset(people))
+
+
+def _without_generic(name: str, generics: GenericWords) -> str | None:
     """A landmark's name without its opening generic word (Điện Kính Thiên -> Kính Thiên), when
-    two or more words are left; else None."""
-    for generic in generics:
+    two or more words are left that are a name; else None."""
+    for generic in generics.opening:
         if name.startswith(generic + " "):
             rest = name[len(generic) + 1:]
-            return rest if len(rest.split()) >= 2 and "-" not in rest else None
+            if (len(rest.split()) < 2 or "-" in rest or rest.lower() in generics.people
+                    or any(rest.startswith(word + " ") for word in generics.not_a_name)):
+                return None
+            return rest
     return None
 
 

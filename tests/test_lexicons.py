@@ -268,5 +268,9 @@ def test_a_landmark_is_known_without_the_generic_word_arabic_translates() -> Non
     assert build._without_generic("Vườn Quốc Gia Cúc Phương", generics) == "Cúc Phương"
     assert build._without_generic("Đền Hùng", generics) is None  # one word left: too ambiguous
     assert build._without_generic("Đường Lê Lợi", generics) is None  # streets: a person's name
+    assert build._without_generic("Lăng Gia Long", generics) is None  # honours a person
+    assert build._without_generic("Nghĩa Trang Liệt Sĩ Trường Sơn", generics) == "Trường Sơn"
+    # (a description, not a name)
+    assert build._without_generic("Bảo Tàng Văn Hóa Các Dân Tộc", generics) is None
     names, aliases = column("places.tsv", "name"), column("places.tsv", "aliases")
     assert "Kính Thiên" in aliases[names.index("Điện Kính Thiên")].split("|")
