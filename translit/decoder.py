@@ -23,7 +23,14 @@ from functools import lru_cache
 from operator import itemgetter
 from types import MappingProxyType
 
-from translit.beam import EMPTY_BEAM, Hypothesis, Option, best_sequences, k_best_sums
+from translit.beam import (
+    EMPTY_BEAM,
+    Hypothesis,
+    Option,
+    PartFields,
+    best_sequences,
+    k_best_sums,
+)
 from translit.channel import Chunk, best_logp
 from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
@@ -36,6 +43,7 @@ PAIR_CACHE_SIZE = 200_000
 FRONTIER_CACHE_SIZE = 50_000
 # Beams over the first two chunks of a path (six sequences of two syllables, ~2 kB each).
 PAIR_BEAM_CACHE_SIZE = 8_192
+PART_CACHE_SIZE = 50_000  # Parts of the answers returned, shared by value
 _score = itemgetter(0)  # the score of a (score, …) tuple
 # A chunk's best options in one (role, gender), and the first step of a beam over them.
 _ChunkOptions = tuple[tuple[Option, ...], tuple[Hypothesis, ...]]
@@ -125,7 +133,7 @@ class Weights:
 
 # A reading: (score, text, kind, known, gender, parts, channel log-probability). A plain tuple:
 # a name gets a few dozen, made and compared in the hottest loops.
-_Reading = tuple[float, str, Kind, bool, Gender | None, tuple[Part, ...], float]
+_Reading = tuple[float, str, Kind, bool, Gender | None, tuple[PartFields, ...], float]
 
 
 class Decoder:
@@ -144,6 +152,9 @@ class Decoder:
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
         self._pair_beams: dict[int, tuple[Hypothesis, ...]] = {}
+        # The Parts of answers, made from their fields once: a name's Parts are mostly those of
+        # names before it, and the cache of answers then holds fewer objects the collector walks.
+        self._parts: dict[PartFields, Part] = {}
 
     def decode(
         self, paths: Sequence[Path], *, k: int = 5, gender: Gender | None = None,
@@ -243,7 +254,7 @@ class Decoder:
             )
             for score, parts, channel, text in beam:
                 if paired:
-                    pair = (parts[-2].syllable, parts[-1].syllable, gender)
+                    pair = (parts[-2][1], parts[-1][1], gender)
                     bonus = pair_bonuses.get(pair)
                     if bonus is None:
                         bonus = self._pair_bonus(pair)
@@ -323,7 +334,7 @@ class Decoder:
         # sort keeps what heapq.nlargest would, ties in order, without its Python-level heap.
         scored.sort(key=_score, reverse=True)
         best = tuple(
-            (score, Part(source, toned, shown, channel, prior), _capitalized(toned))
+            (score, (source, toned, shown, channel, prior), _capitalized(toned))
             for score, toned, channel, prior in scored[:OPTIONS_PER_CHUNK]
         )
         found = (best, tuple(k_best_sums(EMPTY_BEAM, best, BEAM)))
@@ -368,7 +379,7 @@ class Decoder:
                 prior = self.weights.place_logp
             share = entry_logp / len(entry.syllables)
             parts = tuple(
-                Part(text, syllable, "entry", channel_logp, share)
+                (text, syllable, "entry", channel_logp, share)
                 for (text, channel_logp), syllable in zip(channel_parts, entry.syllables)
             )
             score = prior + entry_logp + channel + path.logp
@@ -456,12 +467,26 @@ class Decoder:
         norm = sum(weights)
         return [
             Match(
-                text=text, probability=weight / norm, kind=kind, score=-negated, parts=parts,
+                text=text, probability=weight / norm, kind=kind, score=-negated,
+                parts=self._made_parts(parts),
                 gender=gender if kind == "person" else None, known=known,
             )
             for (negated, _, (_, text, kind, known, gender, parts, _)), weight
             in zip(ranked[:k], weights[:k])
         ]
+
+
+    def _made_parts(self, fields: Sequence[PartFields]) -> tuple[Part, ...]:
+        """The Parts with these fields (cached: equal Parts are one object)."""
+        made = self._parts
+        return tuple([made.get(one) or self._new_part(one) for one in fields])
+
+    def _new_part(self, fields: PartFields) -> Part:
+        part = Part(*fields)
+        if len(self._parts) >= PART_CACHE_SIZE:
+            self._parts.clear()
+        self._parts[fields] = part
+        return part
 
 
 def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
