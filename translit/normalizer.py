@@ -28,7 +28,12 @@ MERGE_LOGP = -7.0
 # A name read without an English place word after it must spell its place this much better (nats
 # per syllable) than the whole input spells a known name (ين باي is Yên Bái, not Yên Bay).
 DESIGNATOR_FIT = 1.0
+# Token sequences whose best partial paths are kept: names share their first words.
+PREFIX_CACHE_SIZE = 20_000
 _Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
+# The best ways to read the first i tokens, as (score, path logp, chunks), for each i.
+_Columns = tuple[tuple[_Cut, ...], ...]
+_START: _Columns = (((0.0, 0.0, ()),),)
 _score = itemgetter(0)
 _Decoded = tuple[int, tuple[Match, ...]]  # (the k decoded for, the readings found)
 
@@ -84,6 +89,8 @@ class Normalizer:
         self._decoded: dict[str | tuple[str, Gender | None, Kind | None], _Decoded] = {}
         # Names share their words and pairs of words: their cuttings are cached.
         self._cuts = lru_cache(maxsize=100_000)(self._token_cuts)
+        # A plain dict, like the cache of decoded names.
+        self._prefixes: dict[tuple[str, ...], _Columns] = {}
 
     def normalize(
         self, name: str, *, gender: Gender | None = None, kind: Kind | None = None
@@ -181,31 +188,49 @@ class Normalizer:
         return []
 
     def _arabic_paths(self, tokens: tuple[str, ...]) -> list[Path]:
-        """Best combinations of per-token cuttings, merging a pair of tokens where that reads."""
-        # partial[i]: best ways to read tokens[:i], as (score, path logp, chunks).
-        partial: list[list[tuple[float, float, tuple[Chunk, ...]]]] = [
-            [] for _ in range(len(tokens) + 1)
-        ]
-        partial[0] = [(0.0, 0.0, ())]
+        """Best combinations of per-token cuttings, merging a pair of tokens where that reads.
+
+        The best partial paths over all tokens but the last are looked up (names share their first
+        words, Nguyễn Văn …); only the last token's column is computed for a new name.
+        """
+        columns = self._prefix_columns(tokens[:-1])
+        return [Path(chunks, logp) for _, logp, chunks in self._column(tokens, columns)]
+
+    def _prefix_columns(self, tokens: tuple[str, ...]) -> _Columns:
+        """The best partial paths over ``tokens`` and over each prefix of them (cached)."""
+        if not tokens:
+            return _START
+        found = self._prefixes.get(tokens)
+        if found is None:
+            columns = _START
+            for end in range(1, len(tokens) + 1):
+                columns = (*columns, self._column(tokens[:end], columns))
+            found = columns
+            if len(self._prefixes) >= PREFIX_CACHE_SIZE:
+                self._prefixes.clear()
+            self._prefixes[tokens] = found
+        return found
+
+    def _column(self, tokens: tuple[str, ...], columns: _Columns) -> tuple[_Cut, ...]:
+        """The best ways to read all of ``tokens``, from ``columns``: those over each prefix."""
         # Paths are kept by their best reading as the is-a-name test weighs it, with a cost per
         # syllable: by the channel alone, cutting every token in two (ديين بيين: دي+ين, بي+ين)
         # looks cheapest and crowds the whole-token path (Điện Biên) out of the few kept.
         syllable_logp = self.decoder.weights.any_syllable_logp
-        for end in range(1, len(tokens) + 1):
-            options: list[tuple[float, float, tuple[Chunk, ...]]] = []
-            for width, extra in ((1, 0.0), (2, MERGE_LOGP)):
-                start = end - width
-                if start < 0 or not partial[start]:
-                    continue
-                for best, cut_logp, cut_chunks in self._cuts(tokens[start:end]):
-                    gain = best + extra + syllable_logp * len(cut_chunks)
-                    options.extend(
-                        (score + gain, logp + cut_logp + extra, chunks + cut_chunks)
-                        for score, logp, chunks in partial[start]
-                    )
-            # (the same as heapq.nlargest, ties in order, without its overhead on a few items)
-            partial[end] = sorted(options, key=_score, reverse=True)[:PATHS]
-        return [Path(chunks, logp) for _, logp, chunks in partial[-1]]
+        end = len(tokens)
+        options: list[_Cut] = []
+        for width, extra in ((1, 0.0), (2, MERGE_LOGP)):
+            start = end - width
+            if start < 0 or not columns[start]:
+                continue
+            for best, cut_logp, cut_chunks in self._cuts(tokens[start:end]):
+                gain = best + extra + syllable_logp * len(cut_chunks)
+                options.extend(
+                    (score + gain, logp + cut_logp + extra, chunks + cut_chunks)
+                    for score, logp, chunks in columns[start]
+                )
+        # (the same as heapq.nlargest, ties in order, without its overhead on a few items)
+        return tuple(sorted(options, key=_score, reverse=True)[:PATHS])
 
     def _token_cuts(self, tokens: tuple[str, ...]) -> tuple[_Cut, ...]:
         """A token's cuttings as (best reading, cost of the cuts, chunks); two tokens read as one
