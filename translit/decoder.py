@@ -53,11 +53,9 @@ _OptionTable = list[_ChunkOptions | None]
 SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
     (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
 )
-_Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...]]
-# A plan for one path: (bound, base score, roles, gender, slots, each chunk's options)
-_RunnablePlan = tuple[
-    float, float, tuple[Role, ...], Gender, tuple[int, ...], list[_ChunkOptions]
-]
+# A role pattern under a gender: (prior, roles, gender, slots, whether the pair bonus applies,
+# whether the surname comes last)
+_Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...], bool, bool]
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
 _ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
 _NOTHING: Mapping[str, None] = MappingProxyType({})
@@ -217,27 +215,29 @@ class Decoder:
     ) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
         chunks = path.chunks
-        plans = []
-        for prior, roles, gender, slots in self._plan_priors(len(chunks), hint):
-            base = prior + path.logp
-            options = []
+        plans: list[tuple[float, float, _Plan]] = []  # (bound, base score, plan)
+        for plan in self._plan_priors(len(chunks), hint):
             best = 0.0  # (the sum of each chunk's best option, added in chunk order)
-            for chunk, table, slot in zip(chunks, tables, slots):
+            for chunk, table, slot in zip(chunks, tables, plan[3]):
                 found = table[slot] or self._options(chunk, table, slot)
                 if not found[0]:
                     break
-                options.append(found)
                 best += found[0][0][0]
             else:
-                plans.append((base + best, base, roles, gender, slots, options))
-        plans.sort(key=_negated_score)
+                base = plan[0] + path.logp
+                plans.append((base + best, base, plan))
+        plans.sort(key=_score, reverse=True)  # (stable: equal bounds keep the plans' order)
         readings: list[_Reading] = []
         pair_bonuses = self._pair_cache
         pair_beams = self._pair_beams
-        for bound, base, roles, gender, slots, options in plans:
+        for bound, base, (_, _, gender, slots, paired, surname_last) in plans:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
-            paired = _is_paired(roles)
+            # (each slot was filled when the bound was summed)
+            options = [
+                table[slot] or self._options(chunk, table, slot)
+                for chunk, table, slot in zip(chunks, tables, slots)
+            ]
             if len(options) >= 3:
                 # Names share their first two words (Nguyễn Văn, Trần Thị): the beam over the
                 # first two chunks, in their slots, is kept. (A key of one int: chunk numbers
@@ -250,7 +250,7 @@ class Decoder:
             else:
                 start, rest = options[0][1], options[1:]
             beam = best_sequences(
-                start, [found for found, _ in rest], BEAM, surname_last=roles[-1] == "surname",
+                start, [found for found, _ in rest], BEAM, surname_last=surname_last,
             )
             for score, parts, channel, text in beam:
                 if paired:
@@ -289,6 +289,7 @@ class Decoder:
                 (
                     generic + math.log(pattern_p) + self._gender_logp(gender, hint),
                     roles, gender, tuple(SLOTS.index((role, gender)) for role in roles),
+                    _is_paired(roles), roles[-1] == "surname",
                 )
                 for roles, pattern_p in PATTERNS.get(size, ())
                 for gender in GENDERS
@@ -522,10 +523,6 @@ def _known_score(reading: _Reading) -> tuple[bool, float]:
 def _is_paired(roles: tuple[Role, ...]) -> bool:
     """Whether a role pattern ends in (middle, given): the name model's pair bonus applies."""
     return len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
-
-
-def _negated_score(item: _RunnablePlan) -> float:
-    return -item[0]
 
 
 def _best_reading(path: Path) -> float:
