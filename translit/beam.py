@@ -60,23 +60,33 @@ def grid_cells(rows: int, columns: int, k: int) -> tuple[tuple[int, int], ...]:
     return tuple((i, j) for i in range(rows) for j in range(columns) if (i + 1) * (j + 1) <= k)
 
 
-def k_best_sums(
-    beam: Sequence[Hypothesis], options: Sequence[Option], k: int, *,
-    surname_last: bool = False,
-) -> list[Hypothesis]:
-    """The ``k`` best extensions of a beam by one option; both inputs sorted best first.
+def best_cells(
+    beam: Sequence[Hypothesis], options: Sequence[Option], k: int
+) -> list[tuple[float, int, int]]:
+    """The ``k`` best (sum, beam index, option index) of a beam and options sorted best first.
 
     Only the cells of :func:`grid_cells` are summed; a stable sort keeps equal sums in
     (beam index, option index) order, the order a best-first search of the grid pops them in.
-    The text puts the new syllable first with ``surname_last`` (Công Phượng Nguyễn is written
-    Nguyễn Công Phượng), last otherwise.
+    (The decoder makes its readings from the last step's cells directly.)
     """
     if not beam or not options:
         return []
     sums = [(beam[i][0] + options[j][0], i, j) for i, j in grid_cells(len(beam), len(options), k)]
     sums.sort(key=_score, reverse=True)
+    return sums[:k]
+
+
+def k_best_sums(
+    beam: Sequence[Hypothesis], options: Sequence[Option], k: int, *,
+    surname_last: bool = False,
+) -> list[Hypothesis]:
+    """The ``k`` best extensions of a beam by one option (:func:`best_cells`).
+
+    The text puts the new syllable first with ``surname_last`` (Công Phượng Nguyễn is written
+    Nguyễn Công Phượng), last otherwise.
+    """
     extended = []
-    for total, i, j in sums[:k]:
+    for total, i, j in best_cells(beam, options, k):
         _, parts, channel, text = beam[i]
         _, part, syllable = options[j]
         if not text:

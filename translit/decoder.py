@@ -28,6 +28,7 @@ from translit.beam import (
     Hypothesis,
     Option,
     PartFields,
+    best_cells,
     best_sequences,
     k_best_sums,
 )
@@ -246,15 +247,28 @@ class Decoder:
                 start = pair_beams.get(key)
                 if start is None:
                     start = self._pair_beam(key, options[0][1], options[1][0])
-                rest = options[2:]
+                beam: Sequence[Hypothesis] = best_sequences(
+                    start, [found for found, _ in options[2:-1]], BEAM
+                )
+            elif len(options) == 2:
+                beam = options[0][1]
             else:
-                start, rest = options[0][1], options[1:]
-            beam = best_sequences(
-                start, [found for found, _ in rest], BEAM, surname_last=surname_last,
-            )
-            for score, parts, channel, text in beam:
+                beam = EMPTY_BEAM
+            # The last step of the beam makes the readings (k_best_sums, without its tuples).
+            last = options[-1][0]
+            for score, i, j in best_cells(beam, last, BEAM):
+                _, parts, channel, text = beam[i]
+                _, part, syllable = last[j]
+                parts = (*parts, part)
+                channel += part[3]
+                if not text:
+                    text = syllable
+                elif surname_last:
+                    text = syllable + " " + text
+                else:
+                    text = text + " " + syllable
                 if paired:
-                    pair = (parts[-2][1], parts[-1][1], gender)
+                    pair = (parts[-2][1], part[1], gender)
                     bonus = pair_bonuses.get(pair)
                     if bonus is None:
                         bonus = self._pair_bonus(pair)
