@@ -48,6 +48,16 @@ def _bounded(words: Sequence[str]) -> bool:
     return 0 < len(words) <= MAX_TOKENS and all(len(word) <= MAX_TOKEN_LENGTH for word in words)
 
 
+def _script_words(name: str) -> tuple[bool, list[str]]:
+    """Whether ``name`` reads as Arabic script, and its words: Arabic ones normalised
+    (:func:`arabic.words`), or Latin ones (:func:`translit.latin.latin_words`)."""
+    if arabic.reads_as_arabic(name):
+        return True, arabic.words(name)
+    from translit.latin import latin_words
+
+    return False, latin_words(name)
+
+
 def check_arguments(
     name: object, k: object = 1, gender: object = None, kind: object = None
 ) -> None:
@@ -115,8 +125,11 @@ class Normalizer:
         decoded = self._decoded.get(key)
         # A decoding for k serves every smaller k, and every k once it found fewer readings.
         if decoded is None or (decoded[0] < k and len(decoded[1]) == decoded[0]):
-            found = self.decoder.decode(self.paths(name), k=k, gender=gender, kind=kind)
-            found = self._designated(name, k, gender, kind, found)
+            # (the words are split once, for the paths and for the title and place words)
+            words = _script_words(name)
+            paths = self._paths(name, words)
+            found = self.decoder.decode(paths, k=k, gender=gender, kind=kind)
+            found = self._designated(name, words, k, gender, kind, found)
             decoded = (k, tuple(found))
             if len(self._decoded) >= CACHE_SIZE:
                 self._decoded.clear()
@@ -124,23 +137,22 @@ class Normalizer:
         return list(decoded[1][:k])
 
     def _designated(
-        self, name: str, k: int, gender: Gender | None, kind: Kind | None, found: list[Match]
+        self, name: str, script_words: tuple[bool, list[str]], k: int, gender: Gender | None,
+        kind: Kind | None, found: list[Match],
     ) -> list[Match]:
         """``found`` (the readings of ``name`` as written), or those of the name inside it when it
         is written with a title or place word: السيدة, مقاطعة, Mrs., Tỉnh before it (a hint: a
         woman's name, a place), an English place word after it (هالونغ باي, Da Lat City: only
         when the rest is a place the gazetteer knows that its letters spell better than the whole
-        spells anything).
+        spells anything). ``script_words`` are :func:`_script_words` of ``name``.
         """
         best = found[0] if found else None
-        if arabic.reads_as_arabic(name):
-            words = [fold_word(word) for word in arabic.words(name)]
+        is_arabic, words = script_words
+        if is_arabic:
+            words = [fold_word(word) for word in words]
             lead = leading_cue(words)
             last = words[-1] if words else ""
         else:
-            from translit.latin import latin_words
-
-            words = latin_words(name)
             lead = leading_title(words)
             last = words[-1].lower() if words else ""
         if lead is not None and (best is None or not best.known):
@@ -171,15 +183,20 @@ class Normalizer:
         """
         if len(name) > MAX_NAME_LENGTH:
             return []
-        if not arabic.reads_as_arabic(name):
-            from translit.latin import latin_words, reader_for
+        return self._paths(name, _script_words(name))
 
-            if _bounded(latin_words(name)):
+    def _paths(self, name: str, script_words: tuple[bool, list[str]]) -> list[Path]:
+        """:meth:`paths`, from :func:`_script_words` of ``name``."""
+        is_arabic, words = script_words
+        if not is_arabic:
+            from translit.latin import reader_for
+
+            if _bounded(words):
                 return reader_for(self.channel).paths(name)
             return []
         tokens = [
             piece
-            for word in arabic.words(name)
+            for word in words
             for piece in word.split("-")
             if piece and not piece.isdigit()  # a number beside a name (row 2, 1945) is no syllable
         ]
