@@ -247,9 +247,9 @@ class Decoder:
                 start = pair_beams.get(key)
                 if start is None:
                     start = self._pair_beam(key, options[0][1], options[1][0])
-                beam: Sequence[Hypothesis] = best_sequences(
-                    start, [found for found, _ in options[2:-1]], BEAM
-                )
+                beam: Sequence[Hypothesis] = start
+                if len(options) > 3:
+                    beam = best_sequences(start, [found for found, _ in options[2:-1]], BEAM)
             elif len(options) == 2:
                 beam = options[0][1]
             else:
