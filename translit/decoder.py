@@ -20,7 +20,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 
 from translit.beam import (
@@ -46,6 +46,7 @@ FRONTIER_CACHE_SIZE = 50_000
 PAIR_BEAM_CACHE_SIZE = 8_192
 PART_CACHE_SIZE = 50_000  # Parts of the answers returned, shared by value
 _score = itemgetter(0)  # the score of a (score, …) tuple
+_candidates = attrgetter("candidates")  # a chunk's readings
 # A chunk's best options in one (role, gender), and the first step of a beam over them.
 _ChunkOptions = tuple[tuple[Option, ...], tuple[Hypothesis, ...]]
 # A chunk's options in each (role, gender), by slot number (SLOTS), filled as asked for: a
@@ -162,7 +163,7 @@ class Decoder:
         """The ``k`` best distinct names over all paths, best first, probabilities summing ≤ 1."""
         ranked = [
             (_best_reading(path), path) for path in paths
-            if path.chunks and all(chunk.candidates for chunk in path.chunks)
+            if path.chunks and all(map(_candidates, path.chunks))
         ]
         # Letters that fail the is-a-name test may still spell a household name (بنه دنه: Bình
         # Định written letter by letter): only those are read then, nothing generic.
@@ -421,7 +422,7 @@ class Decoder:
                     if entries:
                         step = (*taken, (chunk.text, channel_logp))
                         found.extend((entry, step) for entry in entries)
-        if any(chunk.tone is not None for chunk in chunks):
+        if found and any(chunk.tone is not None for chunk in chunks):
             found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
         return found
 
