@@ -286,9 +286,14 @@ class Decoder:
     ) -> tuple[Hypothesis, ...]:
         """The beam over a path's first two chunks in their slots, kept in the pair cache."""
         found = tuple(k_best_sums(first, second, BEAM))
-        if len(self._pair_beams) >= PAIR_BEAM_CACHE_SIZE:
-            self._pair_beams.clear()
-        self._pair_beams[key] = found
+        beams = self._pair_beams
+        if len(beams) >= PAIR_BEAM_CACHE_SIZE:
+            # The older half goes (dicts keep insertion order): the beams of the common first
+            # words, asked for again and again, stay. (list() copies the int keys without
+            # running Python code, so no thread sees the dict change while it is copied.)
+            for old in list(beams)[: PAIR_BEAM_CACHE_SIZE // 2]:
+                beams.pop(old, None)
+        beams[key] = found
         return found
 
     def _plan_priors(self, size: int, hint: Gender | None) -> tuple[_Plan, ...]:
