@@ -6,7 +6,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from translit.beam import EMPTY_BEAM, Option, best_sequences, grid_cells, k_best_sums
-from translit.types import Part
 
 # Few distinct scores, so that ties (and their order) are tested too.
 SCORES = st.lists(st.sampled_from([-1.0, -1.5, -2.0, -2.5, -4.0]), min_size=1, max_size=10)
@@ -14,7 +13,7 @@ SCORES = st.lists(st.sampled_from([-1.0, -1.5, -2.0, -2.5, -4.0]), min_size=1, m
 
 def _options(scores: list[float], syllable: str) -> list[Option]:
     return [
-        (score, Part(f"{syllable}{index}", syllable, "given", score, 0.0), syllable.title())
+        (score, (f"{syllable}{index}", syllable, "given", score, 0.0), syllable.title())
         for index, score in enumerate(sorted(scores, reverse=True))
     ]
 
@@ -52,4 +51,4 @@ def test_a_sequence_carries_its_text_channel_and_parts_in_order() -> None:
         k_best_sums(EMPTY_BEAM, given_name, 6), [surname], 6, surname_last=True
     )
     assert (score, text, channel) == (-3.0, "Nguyễn Tú", -3.0)
-    assert [part.syllable for part in parts] == ["tú", "nguyễn"]
+    assert [syllable for _, syllable, _, _, _ in parts] == ["tú", "nguyễn"]

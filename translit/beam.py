@@ -7,10 +7,11 @@ cells instead of all of them. Entries carry what a reading needs (parts, channel
 log-probability, text), so the decoder makes readings without a second pass over the parts.
 (The decoder keeps the beams over a path's first two chunks, which names share, in a bounded
 cache; keeping longer prefixes saved no time: those repeat far less, and their beams took
-~45 MB after 20k names.)
+~45 MB after 20k names.) A syllable read is carried as the plain tuple of its :class:`Part`'s
+fields: the garbage collector stops tracking tuples of str and float, so the cached options and
+beams cost its full collections nothing; the decoder makes Parts only for the answers it returns.
 
->>> from translit.types import Part
->>> options = [(-1.0, Part("تو", "tú", "given", -0.5, -0.5), "Tú")]
+>>> options = [(-1.0, ("تو", "tú", "given", -0.5, -0.5), "Tú")]
 >>> [text for _, _, _, text in k_best_sums(EMPTY_BEAM, options, 6)]
 ['Tú']
 """
@@ -21,13 +22,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
 
-from translit.types import Part
-
+# A Part's fields: (source, syllable, role, channel_logp, prior_logp).
+PartFields = tuple[str, str, str, float, float]
 # (channel + prior log-probability, the syllable read, that syllable as a name writes it)
-Option = tuple[float, Part, str]
+Option = tuple[float, PartFields, str]
 # A beam entry: (score, parts, channel log-probability, text in Vietnamese order). The channel
 # log-probability starts at int 0, as sum() over the parts did: the same float either way.
-Hypothesis = tuple[float, tuple[Part, ...], float, str]
+Hypothesis = tuple[float, tuple[PartFields, ...], float, str]
 EMPTY_BEAM: tuple[Hypothesis, ...] = ((0.0, (), 0, ""),)
 _score = itemgetter(0)
 
@@ -59,23 +60,33 @@ def grid_cells(rows: int, columns: int, k: int) -> tuple[tuple[int, int], ...]:
     return tuple((i, j) for i in range(rows) for j in range(columns) if (i + 1) * (j + 1) <= k)
 
 
-def k_best_sums(
-    beam: Sequence[Hypothesis], options: Sequence[Option], k: int, *,
-    surname_last: bool = False,
-) -> list[Hypothesis]:
-    """The ``k`` best extensions of a beam by one option; both inputs sorted best first.
+def best_cells(
+    beam: Sequence[Hypothesis], options: Sequence[Option], k: int
+) -> list[tuple[float, int, int]]:
+    """The ``k`` best (sum, beam index, option index) of a beam and options sorted best first.
 
     Only the cells of :func:`grid_cells` are summed; a stable sort keeps equal sums in
     (beam index, option index) order, the order a best-first search of the grid pops them in.
-    The text puts the new syllable first with ``surname_last`` (Công Phượng Nguyễn is written
-    Nguyễn Công Phượng), last otherwise.
+    (The decoder makes its readings from the last step's cells directly.)
     """
     if not beam or not options:
         return []
     sums = [(beam[i][0] + options[j][0], i, j) for i, j in grid_cells(len(beam), len(options), k)]
     sums.sort(key=_score, reverse=True)
+    return sums[:k]
+
+
+def k_best_sums(
+    beam: Sequence[Hypothesis], options: Sequence[Option], k: int, *,
+    surname_last: bool = False,
+) -> list[Hypothesis]:
+    """The ``k`` best extensions of a beam by one option (:func:`best_cells`).
+
+    The text puts the new syllable first with ``surname_last`` (Công Phượng Nguyễn is written
+    Nguyễn Công Phượng), last otherwise.
+    """
     extended = []
-    for total, i, j in sums[:k]:
+    for total, i, j in best_cells(beam, options, k):
         _, parts, channel, text = beam[i]
         _, part, syllable = options[j]
         if not text:
@@ -84,5 +95,5 @@ def k_best_sums(
             text = syllable + " " + text
         else:
             text = text + " " + syllable
-        extended.append((total, (*parts, part), channel + part.channel_logp, text))
+        extended.append((total, (*parts, part), channel + part[3], text))
     return extended

@@ -20,10 +20,18 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 
-from translit.beam import EMPTY_BEAM, Hypothesis, Option, best_sequences, k_best_sums
+from translit.beam import (
+    EMPTY_BEAM,
+    Hypothesis,
+    Option,
+    PartFields,
+    best_cells,
+    best_sequences,
+    k_best_sums,
+)
 from translit.channel import Chunk, best_logp
 from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
@@ -36,7 +44,9 @@ PAIR_CACHE_SIZE = 200_000
 FRONTIER_CACHE_SIZE = 50_000
 # Beams over the first two chunks of a path (six sequences of two syllables, ~2 kB each).
 PAIR_BEAM_CACHE_SIZE = 8_192
+PART_CACHE_SIZE = 50_000  # Parts of the answers returned, shared by value
 _score = itemgetter(0)  # the score of a (score, …) tuple
+_candidates = attrgetter("candidates")  # a chunk's readings
 # A chunk's best options in one (role, gender), and the first step of a beam over them.
 _ChunkOptions = tuple[tuple[Option, ...], tuple[Hypothesis, ...]]
 # A chunk's options in each (role, gender), by slot number (SLOTS), filled as asked for: a
@@ -45,11 +55,9 @@ _OptionTable = list[_ChunkOptions | None]
 SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
     (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
 )
-_Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...]]
-# A plan for one path: (bound, base score, roles, gender, slots, each chunk's options)
-_RunnablePlan = tuple[
-    float, float, tuple[Role, ...], Gender, tuple[int, ...], list[_ChunkOptions]
-]
+# A role pattern under a gender: (prior, roles, gender, slots, whether the pair bonus applies,
+# whether the surname comes last)
+_Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...], bool, bool]
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
 _ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
 _NOTHING: Mapping[str, None] = MappingProxyType({})
@@ -125,7 +133,7 @@ class Weights:
 
 # A reading: (score, text, kind, known, gender, parts, channel log-probability). A plain tuple:
 # a name gets a few dozen, made and compared in the hottest loops.
-_Reading = tuple[float, str, Kind, bool, Gender | None, tuple[Part, ...], float]
+_Reading = tuple[float, str, Kind, bool, Gender | None, tuple[PartFields, ...], float]
 
 
 class Decoder:
@@ -144,6 +152,9 @@ class Decoder:
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
         self._pair_beams: dict[int, tuple[Hypothesis, ...]] = {}
+        # The Parts of answers, made from their fields once: a name's Parts are mostly those of
+        # names before it, and the cache of answers then holds fewer objects the collector walks.
+        self._parts: dict[PartFields, Part] = {}
 
     def decode(
         self, paths: Sequence[Path], *, k: int = 5, gender: Gender | None = None,
@@ -152,7 +163,7 @@ class Decoder:
         """The ``k`` best distinct names over all paths, best first, probabilities summing ≤ 1."""
         ranked = [
             (_best_reading(path), path) for path in paths
-            if path.chunks and all(chunk.candidates for chunk in path.chunks)
+            if path.chunks and all(map(_candidates, path.chunks))
         ]
         # Letters that fail the is-a-name test may still spell a household name (بنه دنه: Bình
         # Định written letter by letter): only those are read then, nothing generic.
@@ -206,27 +217,29 @@ class Decoder:
     ) -> list[_Reading]:
         """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
         chunks = path.chunks
-        plans = []
-        for prior, roles, gender, slots in self._plan_priors(len(chunks), hint):
-            base = prior + path.logp
-            options = []
+        plans: list[tuple[float, float, _Plan]] = []  # (bound, base score, plan)
+        for plan in self._plan_priors(len(chunks), hint):
             best = 0.0  # (the sum of each chunk's best option, added in chunk order)
-            for chunk, table, slot in zip(chunks, tables, slots):
+            for chunk, table, slot in zip(chunks, tables, plan[3]):
                 found = table[slot] or self._options(chunk, table, slot)
                 if not found[0]:
                     break
-                options.append(found)
                 best += found[0][0][0]
             else:
-                plans.append((base + best, base, roles, gender, slots, options))
-        plans.sort(key=_negated_score)
+                base = plan[0] + path.logp
+                plans.append((base + best, base, plan))
+        plans.sort(key=_score, reverse=True)  # (stable: equal bounds keep the plans' order)
         readings: list[_Reading] = []
         pair_bonuses = self._pair_cache
         pair_beams = self._pair_beams
-        for bound, base, roles, gender, slots, options in plans:
+        for bound, base, (_, _, gender, slots, paired, surname_last) in plans:
             if bound < floor and readings:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
-            paired = _is_paired(roles)
+            # (each slot was filled when the bound was summed)
+            options = [
+                table[slot] or self._options(chunk, table, slot)
+                for chunk, table, slot in zip(chunks, tables, slots)
+            ]
             if len(options) >= 3:
                 # Names share their first two words (Nguyễn Văn, Trần Thị): the beam over the
                 # first two chunks, in their slots, is kept. (A key of one int: chunk numbers
@@ -235,15 +248,28 @@ class Decoder:
                 start = pair_beams.get(key)
                 if start is None:
                     start = self._pair_beam(key, options[0][1], options[1][0])
-                rest = options[2:]
+                beam: Sequence[Hypothesis] = start
+                if len(options) > 3:
+                    beam = best_sequences(start, [found for found, _ in options[2:-1]], BEAM)
+            elif len(options) == 2:
+                beam = options[0][1]
             else:
-                start, rest = options[0][1], options[1:]
-            beam = best_sequences(
-                start, [found for found, _ in rest], BEAM, surname_last=roles[-1] == "surname",
-            )
-            for score, parts, channel, text in beam:
+                beam = EMPTY_BEAM
+            # The last step of the beam makes the readings (k_best_sums, without its tuples).
+            last = options[-1][0]
+            for score, i, j in best_cells(beam, last, BEAM):
+                _, parts, channel, text = beam[i]
+                _, part, syllable = last[j]
+                parts = (*parts, part)
+                channel += part[3]
+                if not text:
+                    text = syllable
+                elif surname_last:
+                    text = syllable + " " + text
+                else:
+                    text = text + " " + syllable
                 if paired:
-                    pair = (parts[-2].syllable, parts[-1].syllable, gender)
+                    pair = (parts[-2][1], part[1], gender)
                     bonus = pair_bonuses.get(pair)
                     if bonus is None:
                         bonus = self._pair_bonus(pair)
@@ -260,9 +286,14 @@ class Decoder:
     ) -> tuple[Hypothesis, ...]:
         """The beam over a path's first two chunks in their slots, kept in the pair cache."""
         found = tuple(k_best_sums(first, second, BEAM))
-        if len(self._pair_beams) >= PAIR_BEAM_CACHE_SIZE:
-            self._pair_beams.clear()
-        self._pair_beams[key] = found
+        beams = self._pair_beams
+        if len(beams) >= PAIR_BEAM_CACHE_SIZE:
+            # The older half goes (dicts keep insertion order): the beams of the common first
+            # words, asked for again and again, stay. (list() copies the int keys without
+            # running Python code, so no thread sees the dict change while it is copied.)
+            for old in list(beams)[: PAIR_BEAM_CACHE_SIZE // 2]:
+                beams.pop(old, None)
+        beams[key] = found
         return found
 
     def _plan_priors(self, size: int, hint: Gender | None) -> tuple[_Plan, ...]:
@@ -278,6 +309,7 @@ class Decoder:
                 (
                     generic + math.log(pattern_p) + self._gender_logp(gender, hint),
                     roles, gender, tuple(SLOTS.index((role, gender)) for role in roles),
+                    _is_paired(roles), roles[-1] == "surname",
                 )
                 for roles, pattern_p in PATTERNS.get(size, ())
                 for gender in GENDERS
@@ -323,7 +355,7 @@ class Decoder:
         # sort keeps what heapq.nlargest would, ties in order, without its Python-level heap.
         scored.sort(key=_score, reverse=True)
         best = tuple(
-            (score, Part(source, toned, shown, channel, prior), _capitalized(toned))
+            (score, (source, toned, shown, channel, prior), _capitalized(toned))
             for score, toned, channel, prior in scored[:OPTIONS_PER_CHUNK]
         )
         found = (best, tuple(k_best_sums(EMPTY_BEAM, best, BEAM)))
@@ -368,7 +400,7 @@ class Decoder:
                 prior = self.weights.place_logp
             share = entry_logp / len(entry.syllables)
             parts = tuple(
-                Part(text, syllable, "entry", channel_logp, share)
+                (text, syllable, "entry", channel_logp, share)
                 for (text, channel_logp), syllable in zip(channel_parts, entry.syllables)
             )
             score = prior + entry_logp + channel + path.logp
@@ -395,7 +427,7 @@ class Decoder:
                     if entries:
                         step = (*taken, (chunk.text, channel_logp))
                         found.extend((entry, step) for entry in entries)
-        if any(chunk.tone is not None for chunk in chunks):
+        if found and any(chunk.tone is not None for chunk in chunks):
             found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
         return found
 
@@ -456,12 +488,26 @@ class Decoder:
         norm = sum(weights)
         return [
             Match(
-                text=text, probability=weight / norm, kind=kind, score=-negated, parts=parts,
+                text=text, probability=weight / norm, kind=kind, score=-negated,
+                parts=self._made_parts(parts),
                 gender=gender if kind == "person" else None, known=known,
             )
             for (negated, _, (_, text, kind, known, gender, parts, _)), weight
             in zip(ranked[:k], weights[:k])
         ]
+
+
+    def _made_parts(self, fields: Sequence[PartFields]) -> tuple[Part, ...]:
+        """The Parts with these fields (cached: equal Parts are one object)."""
+        made = self._parts
+        return tuple([made.get(one) or self._new_part(one) for one in fields])
+
+    def _new_part(self, fields: PartFields) -> Part:
+        part = Part(*fields)
+        if len(self._parts) >= PART_CACHE_SIZE:
+            self._parts.clear()
+        self._parts[fields] = part
+        return part
 
 
 def _merged(same_text: Sequence[_Reading]) -> tuple[float, _Reading]:
@@ -497,10 +543,6 @@ def _known_score(reading: _Reading) -> tuple[bool, float]:
 def _is_paired(roles: tuple[Role, ...]) -> bool:
     """Whether a role pattern ends in (middle, given): the name model's pair bonus applies."""
     return len(roles) >= 2 and roles[-1] == "given" and roles[-2] in ("middle", "inner")
-
-
-def _negated_score(item: _RunnablePlan) -> float:
-    return -item[0]
 
 
 def _best_reading(path: Path) -> float:

@@ -28,7 +28,12 @@ MERGE_LOGP = -7.0
 # A name read without an English place word after it must spell its place this much better (nats
 # per syllable) than the whole input spells a known name (ين باي is Yên Bái, not Yên Bay).
 DESIGNATOR_FIT = 1.0
+# Token sequences whose best partial paths are kept: names share their first words.
+PREFIX_CACHE_SIZE = 20_000
 _Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
+# The best ways to read the first i tokens, as (score, path logp, chunks), for each i.
+_Columns = tuple[tuple[_Cut, ...], ...]
+_START: _Columns = (((0.0, 0.0, ()),),)
 _score = itemgetter(0)
 _Decoded = tuple[int, tuple[Match, ...]]  # (the k decoded for, the readings found)
 
@@ -41,6 +46,16 @@ def _fit(match: Match) -> float:
 def _bounded(words: Sequence[str]) -> bool:
     """Whether a name's words are few and short enough to be decoded as one name."""
     return 0 < len(words) <= MAX_TOKENS and all(len(word) <= MAX_TOKEN_LENGTH for word in words)
+
+
+def _script_words(name: str) -> tuple[bool, list[str]]:
+    """Whether ``name`` reads as Arabic script, and its words: Arabic ones normalised
+    (:func:`arabic.words`), or Latin ones (:func:`translit.latin.latin_words`)."""
+    if arabic.reads_as_arabic(name):
+        return True, arabic.words(name)
+    from translit.latin import latin_words
+
+    return False, latin_words(name)
 
 
 def check_arguments(
@@ -84,6 +99,8 @@ class Normalizer:
         self._decoded: dict[str | tuple[str, Gender | None, Kind | None], _Decoded] = {}
         # Names share their words and pairs of words: their cuttings are cached.
         self._cuts = lru_cache(maxsize=100_000)(self._token_cuts)
+        # A plain dict, like the cache of decoded names.
+        self._prefixes: dict[tuple[str, ...], _Columns] = {}
 
     def normalize(
         self, name: str, *, gender: Gender | None = None, kind: Kind | None = None
@@ -108,8 +125,11 @@ class Normalizer:
         decoded = self._decoded.get(key)
         # A decoding for k serves every smaller k, and every k once it found fewer readings.
         if decoded is None or (decoded[0] < k and len(decoded[1]) == decoded[0]):
-            found = self.decoder.decode(self.paths(name), k=k, gender=gender, kind=kind)
-            found = self._designated(name, k, gender, kind, found)
+            # (the words are split once, for the paths and for the title and place words)
+            words = _script_words(name)
+            paths = self._paths(name, words)
+            found = self.decoder.decode(paths, k=k, gender=gender, kind=kind)
+            found = self._designated(name, words, k, gender, kind, found)
             decoded = (k, tuple(found))
             if len(self._decoded) >= CACHE_SIZE:
                 self._decoded.clear()
@@ -117,23 +137,22 @@ class Normalizer:
         return list(decoded[1][:k])
 
     def _designated(
-        self, name: str, k: int, gender: Gender | None, kind: Kind | None, found: list[Match]
+        self, name: str, script_words: tuple[bool, list[str]], k: int, gender: Gender | None,
+        kind: Kind | None, found: list[Match],
     ) -> list[Match]:
         """``found`` (the readings of ``name`` as written), or those of the name inside it when it
         is written with a title or place word: السيدة, مقاطعة, Mrs., Tỉnh before it (a hint: a
         woman's name, a place), an English place word after it (هالونغ باي, Da Lat City: only
         when the rest is a place the gazetteer knows that its letters spell better than the whole
-        spells anything).
+        spells anything). ``script_words`` are :func:`_script_words` of ``name``.
         """
         best = found[0] if found else None
-        if arabic.reads_as_arabic(name):
-            words = [fold_word(word) for word in arabic.words(name)]
+        is_arabic, words = script_words
+        if is_arabic:
+            words = [fold_word(word) for word in words]
             lead = leading_cue(words)
             last = words[-1] if words else ""
         else:
-            from translit.latin import latin_words
-
-            words = latin_words(name)
             lead = leading_title(words)
             last = words[-1].lower() if words else ""
         if lead is not None and (best is None or not best.known):
@@ -164,15 +183,20 @@ class Normalizer:
         """
         if len(name) > MAX_NAME_LENGTH:
             return []
-        if not arabic.reads_as_arabic(name):
-            from translit.latin import latin_words, reader_for
+        return self._paths(name, _script_words(name))
 
-            if _bounded(latin_words(name)):
+    def _paths(self, name: str, script_words: tuple[bool, list[str]]) -> list[Path]:
+        """:meth:`paths`, from :func:`_script_words` of ``name``."""
+        is_arabic, words = script_words
+        if not is_arabic:
+            from translit.latin import reader_for
+
+            if _bounded(words):
                 return reader_for(self.channel).paths(name)
             return []
         tokens = [
             piece
-            for word in arabic.words(name)
+            for word in words
             for piece in word.split("-")
             if piece and not piece.isdigit()  # a number beside a name (row 2, 1945) is no syllable
         ]
@@ -181,31 +205,49 @@ class Normalizer:
         return []
 
     def _arabic_paths(self, tokens: tuple[str, ...]) -> list[Path]:
-        """Best combinations of per-token cuttings, merging a pair of tokens where that reads."""
-        # partial[i]: best ways to read tokens[:i], as (score, path logp, chunks).
-        partial: list[list[tuple[float, float, tuple[Chunk, ...]]]] = [
-            [] for _ in range(len(tokens) + 1)
-        ]
-        partial[0] = [(0.0, 0.0, ())]
+        """Best combinations of per-token cuttings, merging a pair of tokens where that reads.
+
+        The best partial paths over all tokens but the last are looked up (names share their first
+        words, Nguyễn Văn …); only the last token's column is computed for a new name.
+        """
+        columns = self._prefix_columns(tokens[:-1])
+        return [Path(chunks, logp) for _, logp, chunks in self._column(tokens, columns)]
+
+    def _prefix_columns(self, tokens: tuple[str, ...]) -> _Columns:
+        """The best partial paths over ``tokens`` and over each prefix of them (cached)."""
+        if not tokens:
+            return _START
+        found = self._prefixes.get(tokens)
+        if found is None:
+            columns = _START
+            for end in range(1, len(tokens) + 1):
+                columns = (*columns, self._column(tokens[:end], columns))
+            found = columns
+            if len(self._prefixes) >= PREFIX_CACHE_SIZE:
+                self._prefixes.clear()
+            self._prefixes[tokens] = found
+        return found
+
+    def _column(self, tokens: tuple[str, ...], columns: _Columns) -> tuple[_Cut, ...]:
+        """The best ways to read all of ``tokens``, from ``columns``: those over each prefix."""
         # Paths are kept by their best reading as the is-a-name test weighs it, with a cost per
         # syllable: by the channel alone, cutting every token in two (ديين بيين: دي+ين, بي+ين)
         # looks cheapest and crowds the whole-token path (Điện Biên) out of the few kept.
         syllable_logp = self.decoder.weights.any_syllable_logp
-        for end in range(1, len(tokens) + 1):
-            options: list[tuple[float, float, tuple[Chunk, ...]]] = []
-            for width, extra in ((1, 0.0), (2, MERGE_LOGP)):
-                start = end - width
-                if start < 0 or not partial[start]:
-                    continue
-                for best, cut_logp, cut_chunks in self._cuts(tokens[start:end]):
-                    gain = best + extra + syllable_logp * len(cut_chunks)
-                    options.extend(
-                        (score + gain, logp + cut_logp + extra, chunks + cut_chunks)
-                        for score, logp, chunks in partial[start]
-                    )
-            # (the same as heapq.nlargest, ties in order, without its overhead on a few items)
-            partial[end] = sorted(options, key=_score, reverse=True)[:PATHS]
-        return [Path(chunks, logp) for _, logp, chunks in partial[-1]]
+        end = len(tokens)
+        options: list[_Cut] = []
+        for width, extra in ((1, 0.0), (2, MERGE_LOGP)):
+            start = end - width
+            if start < 0 or not columns[start]:
+                continue
+            for best, cut_logp, cut_chunks in self._cuts(tokens[start:end]):
+                gain = best + extra + syllable_logp * len(cut_chunks)
+                options.extend(
+                    (score + gain, logp + cut_logp + extra, chunks + cut_chunks)
+                    for score, logp, chunks in columns[start]
+                )
+        # (the same as heapq.nlargest, ties in order, without its overhead on a few items)
+        return tuple(sorted(options, key=_score, reverse=True)[:PATHS])
 
     def _token_cuts(self, tokens: tuple[str, ...]) -> tuple[_Cut, ...]:
         """A token's cuttings as (best reading, cost of the cuts, chunks); two tokens read as one
