@@ -2,8 +2,10 @@
 
 Coordinate search over a handful of parameters (person/place balance, the share of known people,
 the gazetteer prominence weights), maximising exact match at rank 1 averaged over the person and
-place rows; then the softmax temperature is fitted to minimise the expected calibration error
-of the rank-1 answers (ten equal-width bins). Prints the best setting; copy it into
+place rows; then the softmax temperature and the share of unlisted readings are fitted to
+minimise the expected calibration error of the rank-1 answers (ten equal-width bins) within
+gazetteer answers and within generic ones, weighted by their counts (overall, the two groups'
+opposite errors cancel out in the bins). Prints the best setting; copy it into
 ``translit/decoder.py`` (``Weights``) and ``translit/names.py`` (``PROMINENCE_WEIGHT``) by hand,
 so that every change of the shipped weights is a reviewed diff.
 
@@ -38,7 +40,8 @@ def evaluate(normalizer: Normalizer, pairs: Sequence[Pair]) -> dict[str, float]:
     optimises what the report and the accuracy test measure.
     """
     hits: dict[str, list[bool]] = {"person": [], "place": []}
-    confidences, outcomes = [], []
+    # rank-1 (probability, right) of all answers, of gazetteer answers, of generic ones
+    answered: dict[str, list[tuple[float, bool]]] = {"all": [], "known": [], "generic": []}
     for pair in pairs:
         found = normalizer.candidates(pair.arabic, k=10)
         right = bool(found) and answer_key(found[0].text) in {
@@ -46,11 +49,18 @@ def evaluate(normalizer: Normalizer, pairs: Sequence[Pair]) -> dict[str, float]:
         }
         hits.setdefault(pair.kind, []).append(right)
         if found:
-            confidences.append(found[0].probability)
-            outcomes.append(right)
+            for group in ("all", "known" if found[0].known else "generic"):
+                answered[group].append((found[0].probability, right))
     scores = {kind: sum(v) / len(v) for kind, v in hits.items() if v}
     scores["mean"] = sum(scores.values()) / len(scores)
-    scores["ece"] = expected_calibration_error(confidences, outcomes)
+    eces = {
+        group: expected_calibration_error([p for p, _ in rows], [r for _, r in rows])
+        for group, rows in answered.items() if rows
+    }
+    scores["ece"] = eces.get("all", 0.0)
+    scores["grouped_ece"] = sum(
+        eces[group] * len(answered[group]) for group in ("known", "generic") if group in eces
+    ) / max(1, len(answered["all"]))
     return scores
 
 
@@ -87,16 +97,21 @@ def search(rows: Sequence[Pair]) -> tuple[Weights, dict[int, float]]:
     return weights, prominence
 
 
-def fit_temperature(weights: Weights, prominence: dict[int, float], rows: Sequence[Pair]) -> float:
-    """The softmax temperature whose rank-1 probabilities are best calibrated (lowest ECE)."""
-    best_t, best_ece = weights.temperature, math.inf
-    for step in range(13):
-        temperature = 0.8 + 0.1 * step
-        trial = dataclasses.replace(weights, temperature=temperature)
-        ece = evaluate(_normalizer(trial, prominence), rows)["ece"]
-        if ece < best_ece:
-            best_t, best_ece = temperature, ece
-    return round(best_t, 2)
+def fit_calibration(
+    weights: Weights, prominence: dict[int, float], rows: Sequence[Pair]
+) -> Weights:
+    """The softmax temperature and unlisted share whose rank-1 probabilities are best calibrated
+    within gazetteer and within generic answers (lowest count-weighted ECE)."""
+    best, best_ece = weights, math.inf
+    for step in range(9):
+        for share in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0):
+            trial = dataclasses.replace(
+                weights, temperature=round(0.7 + 0.1 * step, 2), unlisted_share=share
+            )
+            ece = evaluate(_normalizer(trial, prominence), rows)["grouped_ece"]
+            if ece < best_ece:
+                best, best_ece = trial, ece
+    return best
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,8 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("no dev set found; pass --data")
     rows = load_pairs(path)
     weights, prominence = search(rows)
-    temperature = fit_temperature(weights, prominence, rows)
-    weights = dataclasses.replace(weights, temperature=temperature)
+    weights = fit_calibration(weights, prominence, rows)
     final = evaluate(_normalizer(weights, prominence), rows)
     print("best weights:", weights)
     print("best prominence:", prominence)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import translit
+from translit.decoder import Weights
 from translit.syllable import is_syllable, remove_tones
 
 
@@ -297,3 +298,14 @@ def test_two_punctuations_of_one_name_are_one_answer() -> None:
     found = translit.candidates("ثوا ثين هوي")
     assert [m.text for m in found][:1] == ["Thừa Thiên Huế"]
     assert found[0].probability > 0.9
+
+
+def test_a_name_no_lexicon_lists_leaves_room_for_readings_not_listed() -> None:
+    # A generic reading stands for many rare ones the beam does not hold: its probabilities sum
+    # to 1 / (1 + unlisted_share) at most. A gazetteer name keeps (nearly) all the mass.
+    generic = translit.candidates("لي ثي هوا", k=10)
+    assert generic and not generic[0].known
+    share = Weights().unlisted_share
+    assert sum(m.probability for m in generic) <= 1 / (1 + share) + 1e-9
+    known = translit.candidates("تران كام تو", k=10)
+    assert known[0].known and known[0].probability > 0.95
