@@ -89,11 +89,14 @@ def k_best_sums(
     for total, i, j in best_cells(beam, options, k):
         _, parts, channel, text = beam[i]
         _, part, syllable = options[j]
-        if not text:
-            text = syllable
-        elif surname_last:
-            text = syllable + " " + text
-        else:
-            text = text + " " + syllable
-        extended.append((total, (*parts, part), channel + part[3], text))
+        extended.append(
+            (total, (*parts, part), channel + part[3], joined(text, syllable, surname_last))
+        )
     return extended
+
+
+def joined(text: str, syllable: str, surname_last: bool) -> str:
+    """A name's text so far with one more syllable: first with ``surname_last``, else last."""
+    if not text:
+        return syllable
+    return syllable + " " + text if surname_last else text + " " + syllable

@@ -30,6 +30,7 @@ from translit.beam import (
     PartFields,
     best_cells,
     best_sequences,
+    joined,
     k_best_sums,
 )
 from translit.channel import Chunk, best_logp
@@ -269,12 +270,7 @@ class Decoder:
                 _, part, syllable = last[j]
                 parts = (*parts, part)
                 channel += part[3]
-                if not text:
-                    text = syllable
-                elif surname_last:
-                    text = syllable + " " + text
-                else:
-                    text = text + " " + syllable
+                text = joined(text, syllable, surname_last)
                 if paired:
                     pair = (parts[-2][1], part[1], gender)
                     bonus = pair_bonuses.get(pair)
