@@ -309,3 +309,18 @@ def test_a_name_no_lexicon_lists_leaves_room_for_readings_not_listed() -> None:
     assert sum(m.probability for m in generic) <= 1 / (1 + share) + 1e-9
     known = translit.candidates("تران كام تو", k=10)
     assert known[0].known and known[0].probability > 0.95
+
+
+@pytest.mark.parametrize(
+    ("spelled", "leader"), [("كييت", "Kiệt"), ("ثيو", "Thiệu"), ("ثانغ", "Thắng")]
+)
+def test_a_modern_leader_is_known_by_the_given_name_alone(spelled: str, leader: str) -> None:
+    # News calls Võ Văn Kiệt, Nguyễn Văn Thiệu, Tôn Đức Thắng by the last word of the name.
+    found = translit.candidates(spelled)
+    assert found[0].text == leader and found[0].known
+
+
+def test_a_king_is_not_known_by_the_last_word_alone() -> None:
+    # Lý Công Uẩn is never "Uẩn": أوان stays the common given name Oanh.
+    assert top_texts("أوان")[0] == "Oanh"
+    assert not translit.candidates("أوان")[0].known

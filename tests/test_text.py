@@ -258,3 +258,10 @@ def test_two_last_words_link_back_even_when_they_are_a_known_name() -> None:
 def test_an_invisible_mark_between_words_keeps_the_name_whole() -> None:
     text = "ترأس المؤتمر تران\u200f كام تو في هانوي"
     assert [m for _, m in found(text)] == ["Trần Cẩm Tú", "Hà Nội"]
+
+
+def test_a_leaders_given_name_alone_in_running_text_needs_a_title_or_a_full_mention() -> None:
+    # دونغ is Dũng (Nguyễn Tấn Dũng) to the decoder, and also the currency đồng.
+    assert found("بلغ السعر 25 ألف دونغ في هانوي") == [("هانوي", "Hà Nội")]
+    text = "التقى الرفيق نغوين تان دونغ بالوفد. وقال دونغ إن المهام كثيرة."
+    assert [m for _, m in found(text)] == ["Nguyễn Tấn Dũng", "Nguyễn Tấn Dũng"]

@@ -45,6 +45,11 @@ PROMINENCE_WEIGHT: Mapping[int, float] = MappingProxyType({1: 1.0, 2: 2.0, 3: 60
 # How often a known person appears by the last two syllables of the name alone, relative to
 # the full name.
 GIVEN_NAME_SHARE = 0.3
+# ... and how often a modern household name (prominence 3, born since GIVEN_ALONE_SINCE: Diệm,
+# Giáp, Thưởng) appears by the last syllable alone, as Western and Arabic news call leaders.
+# (Kings and classical figures go by their full or reign names: Lý Công Uẩn is never "Uẩn".)
+GIVEN_ALONE_SHARE = 0.15
+GIVEN_ALONE_SINCE = 1850
 
 
 class Entry(NamedTuple):
@@ -251,6 +256,12 @@ def entries_from_rows(
                 given = title(" ".join(syllables[-2:]))  # (Minh-Khai: the syllables decide)
                 share = weight * GIVEN_NAME_SHARE
                 other_names.append(Entry(given, kind, syllables[-2:], share, gender))
+                born = int(parse_float(row.get("born", ""), where=where, default=0.0))
+                if prominence >= 3 and born >= GIVEN_ALONE_SINCE:
+                    alone = title(syllables[-1])
+                    other_names.append(
+                        Entry(alone, kind, syllables[-1:], weight * GIVEN_ALONE_SHARE, gender)
+                    )
     return entries, other_names
 
 

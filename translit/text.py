@@ -300,7 +300,7 @@ class NameFinder:
         # gazetteer name of their own (Quang Hải after Nguyễn Quang Hải); one word must be unknown.
         if candidate.match.kind != "person" or candidate.size > 2:
             return candidate
-        if candidate.match.known and candidate.size == 1:
+        if candidate.match.known and candidate.size == 1 and not _given_alone(candidate.match):
             return candidate
         linked = _link_candidate(
             candidate.first, candidate.start, candidate.stems, context, document
@@ -340,12 +340,19 @@ def _link_candidate(
 def _lone_word(matches: Sequence[Match], context: Context) -> Match | None:
     """The reading of a single word, which must be a gazetteer entry or stand after a title."""
     for match in matches:
-        if match.known and match.probability >= MIN_KNOWN_SHARE:
+        if match.known and match.probability >= MIN_KNOWN_SHARE and not _given_alone(match):
             return match
     cue = context.cue
     if context.titled and cue is not None and cue.strength >= 3:
         return matches[0]
     return None
+
+
+def _given_alone(match: Match) -> bool:
+    """A leader's given name alone (Giáp, Thưởng): known to the decoder, but in running text a
+    word so common (دونغ is also the đồng) that it is a name only after a title or a full mention.
+    """
+    return match.kind == "person" and " " not in match.text
 
 
 def _best_cover(size: int, candidates: Sequence[_Candidate]) -> list[_Candidate]:
