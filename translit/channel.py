@@ -41,6 +41,11 @@ SKELETON_PENALTY = 1.5
 # A lone consonant letter is no syllable (its vowel dropped), however the table would spell it.
 _VOWEL_LETTERS = frozenset("اوي")
 FUZZY_EDIT_PENALTY = 3.0
+# Letters of Persian and Maghrebi writing (ڤ for v, پ for p, چ for ch): few sources use them, so
+# their exact spellings are rare in the table, but a writer who has them uses them throughout. A
+# chunk with one also reads as its skeleton (ڤ as ف) at this cost, whichever reading is better.
+_VARIANT_LETTERS = frozenset("ڤپچ")
+VARIANT_PENALTY = 0.5
 # A spelling far below a syllable's best one is noise; these bound the index size.
 MAX_SPELLINGS = 32
 MIN_RELATIVE_LOGP = -7.0
@@ -264,12 +269,14 @@ class Channel:
     def lookup(self, chunk: str) -> tuple[Reading, ...]:
         """Readings of a chunk by exact or confusable-letter match only (no edit distance)."""
         found = self._exact.get(chunk)
-        if found is not None:
+        if found is not None and _VARIANT_LETTERS.isdisjoint(chunk):
             return found
         merged = self._skeleton.get(skeleton(chunk))
         if merged is None:
-            return ()
-        return tuple((bare, logp - SKELETON_PENALTY) for bare, logp in merged)
+            return found or ()
+        if found is None:
+            return tuple((bare, logp - SKELETON_PENALTY) for bare, logp in merged)
+        return _best((*found, *((bare, logp - VARIANT_PENALTY) for bare, logp in merged)))
 
     def _read(self, chunk: str) -> tuple[Reading, ...]:
         """Readings of one chunk, with edit-distance retrieval when nothing matches exactly."""
