@@ -331,3 +331,12 @@ def test_a_king_is_not_known_by_the_last_word_alone() -> None:
     # Lý Công Uẩn is never "Uẩn": أوان stays the common given name Oanh.
     assert top_texts("أوان")[0] == "Oanh"
     assert not translit.candidates("أوان")[0].known
+
+
+@pytest.mark.parametrize("written", ["مينه تشينه فام", "Minh Chinh Pham"])
+def test_a_known_person_written_surname_last_is_found(written: str) -> None:
+    # English and sports pages put the surname last: Minh Chính Phạm is Phạm Minh Chính, and
+    # the parts still follow the input's words.
+    match = translit.candidates(written)[0]
+    assert match.text == "Phạm Minh Chính" and match.known
+    assert [part.syllable for part in match.parts] == ["minh", "chính", "phạm"]

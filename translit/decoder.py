@@ -105,6 +105,8 @@ def _patterns() -> dict[int, tuple[tuple[tuple[Role, ...], float], ...]]:
 
 
 PATTERNS = _patterns()
+# How much rarer a name written surname last is than one written surname first.
+SURNAME_LAST_LOGP = math.log(PATTERNS[3][1][1] / PATTERNS[3][0][1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +190,8 @@ class Decoder:
             numbers, tables = self._chunk_tables(path.chunks)
             famous_only = not generic and path.kind is None
             known = self._known(path, numbers, gender, kind or path.kind, famous_only=famous_only)
+            if kind != "place" and path.kind is None:
+                known += self._known_surname_last(path, numbers, gender, famous_only)
             readings += known
             if known:
                 floor = max(floor, max(map(_score, known)))
@@ -409,6 +413,24 @@ class Decoder:
             score = prior + entry_logp + channel + path.logp
             readings.append((score, entry.text, entry.kind, True, entry.gender, parts, channel))
         return readings
+
+    def _known_surname_last(
+        self, path: Path, numbers: tuple[int, ...], hint: Gender | None, famous_only: bool,
+    ) -> list[_Reading]:
+        """Known persons written surname last, as English and sports pages do (كونغ فيونغ
+        نغوين: Công Phượng Nguyễn), at the odds of that role order in :data:`PATTERNS`."""
+        chunks = path.chunks
+        surnames = self.model.common_surnames
+        if len(chunks) < 3 or not any(bare in surnames for bare, _ in chunks[-1].candidates):
+            return []
+        turned = Path((chunks[-1], *chunks[:-1]), path.logp)
+        found = self._known(turned, (numbers[-1], *numbers[:-1]), hint, "person",
+                            famous_only=famous_only)
+        # (their parts in the order of the input, as generic readings written so give them)
+        return [
+            (score + SURNAME_LAST_LOGP, text, kind, known, gender, (*parts[1:], parts[0]), channel)
+            for score, text, kind, known, gender, parts, channel in found
+        ]
 
     def _walk(
         self, chunks: Sequence[Chunk], numbers: tuple[int, ...]
