@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import translit
-from benchmarks import cli_throughput, directions, plots, speed
+from benchmarks import cli_throughput, directions, heldout, plots, speed
 from benchmarks.accuracy import evaluate, groups, summaries
 from benchmarks.baselines import BASELINES, SYSTEMS, Romanizer, Translit
 from benchmarks.data import REPO, default_files, distinct_names, load_pairs, repeated_names
@@ -142,6 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"both directions: {path.name} …", file=sys.stderr)
         run.directions.append(directions.measure(path.name, load_pairs(path),
                                                  latency=not args.no_speed))
+        held_out = heldout.measure(path.name, load_pairs(path),
+                                   progress=lambda text: print(text, file=sys.stderr))
+        if held_out is not None:
+            run.held_out.append(held_out)
     if not args.no_speed:
         timing(run, QUICK if args.quick else FULL, systems)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -172,8 +172,7 @@ def section(results: Sequence[Directions]) -> list[str]:
              "queries: the Arabic spellings): latency and how often the gold comes first. "
              "The channel's weights are fitted to dev.tsv "
              "(lexicons/fit_channel.py) and the initial-alef forms counted on it: its to_arabic "
-             "figure is in sample; fitted on one half and measured on the other it is "
-             "88.6-89.0%.", ""]
+             "figure is in sample (held out: next section).", ""]
     header = ["data", "to_arabic top 5", "cleaned", "Latin person", "Latin place",
               "ASCII person", "ASCII place", "AUC", "match ms (median / p95)",
               "match: gold first"]

@@ -77,13 +77,18 @@ def observations(paths: Sequence[Path]) -> list[tuple[str, str]]:
     found = []
     for path in paths:
         for _, row in read_rows(path, required=("arabic", "vietnamese")):
-            words = [key(token.text) for token in tokenize(normalize(row["arabic"]))]
-            syllables = [canonical(word) for word in SYLLABLE_WORD.findall(row["vietnamese"]
-                                                                            .split("|")[0])]
-            if len(words) != len(syllables) or None in syllables:
-                continue  # fused (هانوي) or split words, foreign words: no syllable alignment
-            found += [(remove_tones(s), w) for s, w in zip(syllables, words) if s is not None]
+            found += observe(row["arabic"], row["vietnamese"])
     return found
+
+
+def observe(arabic: str, vietnamese: str) -> list[tuple[str, str]]:
+    """The (bare syllable, keyed Arabic word) pairs of one name (its first alternative), or none
+    when its words do not align one to one with its syllables."""
+    words = [key(token.text) for token in tokenize(normalize(arabic))]
+    syllables = [canonical(word) for word in SYLLABLE_WORD.findall(vietnamese.split("|")[0])]
+    if len(words) != len(syllables) or None in syllables:
+        return []  # fused (هانوي) or split words, foreign words: no syllable alignment
+    return [(remove_tones(s), w) for s, w in zip(syllables, words) if s is not None]
 
 
 def derivations(table: Correspondences, bare: str, word: str) -> list[tuple[float, list[Choice]]]:
@@ -153,13 +158,17 @@ def fit(
     return current, used
 
 
+def fitted_rows(rows: Sequence[dict[str, str]],
+                fitted: dict[Cell, dict[str, float]]) -> list[dict[str, str]]:
+    """The table's rows with their fitted weights (as written to the file)."""
+    return [{**row, "weight": f"{fitted[cell][spelled]:.4g}"}
+            for row, (cell, spelled) in zip(rows, map(_cell, rows))]
+
+
 def write(path: Path, comments: Sequence[str], header: Sequence[str],
           rows: Sequence[dict[str, str]], fitted: dict[Cell, dict[str, float]], note: str) -> None:
     lines = [*comments, note, "\t".join(header)]
-    for row in rows:
-        cell, spelled = _cell(row)
-        lines.append("\t".join({**row, "weight": f"{fitted[cell][spelled]:.4g}"}[column]
-                               for column in header))
+    lines += ["\t".join(row[column] for column in header) for row in fitted_rows(rows, fitted)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -123,3 +123,24 @@ def test_summarize_counts_abstentions_as_wrong() -> None:
 def test_summarize_without_probabilities_has_no_ece() -> None:
     pair = Pair("هانوي", HANOI, "place")
     assert summarize([score_pair(pair, [("Hà Nội", 1.0)])], probabilistic=False).ece is None
+
+
+def test_held_out_figures_fit_the_channel_on_the_other_rows() -> None:
+    from pathlib import Path
+
+    from benchmarks.data import load_pairs
+    from benchmarks.heldout import MIN_PAIRS, fitted_channel, measure, section
+    from translit.channel import default_channel
+
+    pairs = load_pairs(Path(__file__).parent / "fixtures" / "dev.tsv")
+    assert measure("few", pairs[: MIN_PAIRS - 1]) is None
+    # Fitted on a handful of names, the weights move away from the shipped ones.
+    few = fitted_channel(pairs[:20])
+    assert few.spellings("nguyên") != default_channel().spellings("nguyên") != ()
+    result = measure("dev.tsv", pairs)
+    assert result is not None and result.pairs == len(pairs)
+    assert set(result.shipped) == set(result.held_out) >= {"person exact@1", "to_arabic top 5"}
+    for figure, value in result.held_out.items():
+        # Held out is a little worse than in sample, never wildly so (the prior holds).
+        assert 0.0 < value <= 1.0 and abs(value - result.shipped[figure]) < 0.1
+    assert "| dev.tsv | person exact@1 |" in "\n".join(section([result]))
