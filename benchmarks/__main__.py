@@ -19,7 +19,7 @@ from pathlib import Path
 import translit
 from benchmarks import cli_throughput, directions, heldout, plots, speed
 from benchmarks.accuracy import evaluate, groups, summaries
-from benchmarks.baselines import BASELINES, SYSTEMS, Romanizer, Translit
+from benchmarks.baselines import ACCURACY_ONLY, BASELINES, SYSTEMS, Romanizer, Translit
 from benchmarks.data import REPO, default_files, distinct_names, load_pairs, repeated_names
 from benchmarks.report import DataResult, Run, markdown
 
@@ -81,7 +81,7 @@ def accuracy(run: Run, files: Sequence[Path], names: Sequence[str]) -> None:
         result = DataResult(path.name, len(pairs), [])
         for name in names:
             print(f"accuracy: {name} on {path.name} …", file=sys.stderr)
-            evaluation = evaluate(SYSTEMS[name](), pairs, k=run.k)
+            evaluation = evaluate({**SYSTEMS, **ACCURACY_ONLY}[name](), pairs, k=run.k)
             run.labels[name] = evaluation.label
             result.evaluations.append((evaluation, summaries(evaluation, splits, k=run.k)))
         run.data.append(result)
@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = Run(meta=_meta(files, args.quick))
     if not args.no_baselines:
         run.meta["romanizer"] = Romanizer.available()
-    accuracy(run, files, systems)
+    accuracy(run, files, [*systems, *ACCURACY_ONLY])
     for path in files:
         print(f"both directions: {path.name} …", file=sys.stderr)
         run.directions.append(directions.measure(path.name, load_pairs(path),

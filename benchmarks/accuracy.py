@@ -35,7 +35,7 @@ def evaluate(system: System, pairs: Sequence[Pair], *, k: int = 5) -> Evaluation
     started = time.perf_counter()
     for pair in pairs:
         try:
-            found = system.candidates(pair.arabic, k)
+            found = system.candidates(pair.arabic, k, kind=pair.kind)
         except Exception as error:  # a baseline crashing on one input is a wrong answer there
             found = []
             failure = f"raised {type(error).__name__} on some inputs"

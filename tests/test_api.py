@@ -340,3 +340,16 @@ def test_a_known_person_written_surname_last_is_found(written: str) -> None:
     match = translit.candidates(written)[0]
     assert match.text == "Phạm Minh Chính" and match.known
     assert [part.syllable for part in match.parts] == ["minh", "chính", "phạm"]
+
+
+@pytest.mark.parametrize("written", ["تان جيونغ", "Tan Giong"])
+def test_a_place_no_lexicon_lists_reads_as_a_place_when_the_caller_says_so(written: str) -> None:
+    # Without the hint an unlisted name reads as a person (Thánh Gióng, Tấn Giong); told it is a
+    # place, the reader draws on the syllables place names use (Tân, Giồng).
+    assert translit.candidates(written)[0].kind == "person"
+    found = translit.candidates(written, kind="place")
+    assert found[0].text == "Tân Giồng" and not found[0].known
+    assert all(match.kind == "place" for match in found)
+    assert {part.role for part in found[0].parts} == {"place"}
+    known = translit.candidates("هانوي", kind="place")[0]
+    assert known.text == "Hà Nội" and known.known

@@ -121,6 +121,17 @@ def test_top_adds_that_many_alternative_columns(tmp_path: Path) -> None:
     assert all(alternatives) and "Trần Cẩm Tú" not in alternatives
 
 
+def test_kind_and_gender_hints_apply_to_every_row(tmp_path: Path) -> None:
+    write(tmp_path / "names.txt", "تان جيونغ\nنجوين هونغ\n")
+    table = tsv(run(tmp_path, "normalize", "names.txt"))
+    assert column(table, "vi_kind") == ["person", "person"]
+    table = tsv(run(tmp_path, "normalize", "names.txt", "--kind", "place"))
+    assert column(table, "vi_kind") == ["place", "place"]
+    assert column(table, "vi_name")[0] == "Tân Giồng"
+    table = tsv(run(tmp_path, "normalize", "names.txt", "--gender", "M"))
+    assert column(table, "vi_name")[1] == "Nguyễn Hùng"  # (Nguyễn Hương without the hint)
+
+
 def test_min_probability_of_one_turns_best_guesses_uncertain(tmp_path: Path) -> None:
     write(tmp_path / "names.txt", f"{TRAN}\n")
     table = tsv(run(tmp_path, "normalize", "names.txt", "--min-probability", "1"))

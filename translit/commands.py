@@ -145,6 +145,11 @@ def _add_normalize_arguments(parser: argparse.ArgumentParser) -> None:
                         help="below P the status is 'uncertain' (default: 0.5)")
     parser.add_argument("--jobs", "-j", type=_count(1), default=1, metavar="N",
                         help="decode in N processes; output order is kept (default: 1)")
+    parser.add_argument("--kind", choices=("person", "place"),
+                        help="every name is of this kind: only such readings, and a place no "
+                             "lexicon lists is read as a place (default: either)")
+    parser.add_argument("--gender", choices=("M", "F"),
+                        help="every name is a person of this gender (default: either)")
     _add_lexicon_argument(parser)
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 at the end if any row had an error")
@@ -209,7 +214,8 @@ def _run_normalize(args: argparse.Namespace) -> int:
     read_settings = ReadSettings(format=args.format, column=args.column, field=args.field,
                                  header=args.header)
     decode_settings = DecodeSettings(top=args.top, min_probability=args.min_probability,
-                                     jobs=args.jobs, extra_lexicons=tuple(args.lexicon))
+                                     jobs=args.jobs, extra_lexicons=tuple(args.lexicon),
+                                     kind=args.kind, gender=args.gender)
     tally: Counter[str] = Counter()
     started = time.perf_counter()
     try:

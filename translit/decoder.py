@@ -137,6 +137,9 @@ class Weights:
     any_syllable_logp: float = -2.0
     not_a_name_logp: float = 1.0
     not_a_name_letter_logp: float = -1.5
+    # Share of place mentions that name a place no lexicon lists (a hamlet, a village, a new
+    # commune), read only when the caller says the name is a place.
+    unlisted_place_share: float = 0.1
     # Share of women among the persons named (without a gender hint).
     female_share: float = 0.5
 
@@ -161,6 +164,7 @@ class Decoder:
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
+        self._place_cache: dict[int, tuple[Option, ...]] = {}
         self._pair_beams: dict[int, tuple[Hypothesis, ...]] = {}
         # The Parts of answers, made from their fields once: a name's Parts are mostly those of
         # names before it, and the cache of answers then holds fewer objects the collector walks.
@@ -195,11 +199,14 @@ class Decoder:
             readings += known
             if known:
                 floor = max(floor, max(map(_score, known)))
-            if kind != "place" and path.kind is None and generic:
-                persons = self._persons(path, numbers, tables, gender, floor - PATH_MARGIN)
-                readings += persons
-                if persons:
-                    floor = max(floor, max(map(_score, persons)))
+            if path.kind is None and generic:
+                if kind == "place":
+                    found = self._places(path, numbers)
+                else:
+                    found = self._persons(path, numbers, tables, gender, floor - PATH_MARGIN)
+                readings += found
+                if found:
+                    floor = max(floor, max(map(_score, found)))
         threshold = floor - RANK_MARGIN
         return self._rank([r for r in readings if r[0] >= threshold], k)
 
@@ -287,6 +294,38 @@ class Decoder:
                 if score - PATH_MARGIN > floor:
                     floor = score - PATH_MARGIN
         return readings
+
+    def _places(self, path: Path, numbers: tuple[int, ...]) -> list[_Reading]:
+        """Generic readings of a place no lexicon lists, from the syllables place names use.
+
+        Read only when the caller says the name is a place (``kind="place"``): without that
+        hint an unlisted name is read as a person, as most unlisted names in news are.
+        """
+        beam: Sequence[Hypothesis] = EMPTY_BEAM
+        for chunk, number in zip(path.chunks, numbers):
+            beam = k_best_sums(beam, self._place_options(chunk, number), BEAM)
+        base = self.weights.place_logp + math.log(self.weights.unlisted_place_share) + path.logp
+        return [(base + score, text, "place", False, None, parts, channel)
+                for score, parts, channel, text in beam]
+
+    def _place_options(self, chunk: Chunk, number: int) -> tuple[Option, ...]:
+        """A chunk's best toned syllables as part of a place name (cached by chunk number)."""
+        found = self._place_cache.get(number)
+        if found is None:
+            scored = [
+                (channel + prior, toned, channel, prior)
+                for bare, channel in chunk.candidates
+                for toned, prior in self._toned(bare, "place", "M", chunk.tone)
+            ]
+            scored.sort(key=_score, reverse=True)
+            found = tuple(
+                (score, (chunk.text, toned, "place", channel, prior), _capitalized(toned))
+                for score, toned, channel, prior in scored[:OPTIONS_PER_CHUNK]
+            )
+            if len(self._place_cache) >= OPTION_CACHE_SIZE:
+                self._place_cache.clear()
+            self._place_cache[number] = found
+        return found
 
     def _pair_beam(
         self, key: int, first: Sequence[Hypothesis], second: Sequence[Option],

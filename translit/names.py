@@ -34,7 +34,9 @@ from translit.syllable import (
 )
 from translit.types import Gender, Kind
 
-Role = str  # "surname" | "middle" | "inner" (a middle after the first) | "given"
+# "surname" | "middle" | "inner" (a middle after the first) | "given" | "place" (a syllable of a
+# place name)
+Role = str
 GENDERS: tuple[Gender, Gender] = ("M", "F")
 # Dirichlet smoothing toward the syllable unigram: how many pseudo-counts the back-off is worth.
 ROLE_SMOOTHING = 40.0
@@ -132,6 +134,7 @@ class NameModel:
         parts: dict[tuple[Role, Gender], dict[str, float]],
         pairs: dict[Gender, dict[tuple[str, str], float]],
         gazetteer: Gazetteer,
+        places: dict[str, float] | None = None,
     ) -> None:
         total = sum(unigram.values()) or 1.0
         vocabulary = max(1, len(unigram))
@@ -147,6 +150,8 @@ class NameModel:
         self._part_totals = {k: sum(v.values()) for k, v in parts.items()}
         self._pairs = pairs
         self._pair_totals = {g: sum(v.values()) for g, v in pairs.items()}
+        self._places = places or {}
+        self._places_total = sum(self._places.values())
         self.gazetteer = gazetteer
         self._add_caches()
 
@@ -176,6 +181,9 @@ class NameModel:
                 + 0.5 * math.exp(self.logp(syllable, "given", gender))
             )
         back_off = self.unigram(syllable)
+        if role == "place":
+            return math.log((self._places.get(syllable, 0.0) + ROLE_SMOOTHING * back_off)
+                            / (self._places_total + ROLE_SMOOTHING))
         if role == "surname":
             share = self._surnames.get(syllable, 0.0)
             return math.log((share + SURNAME_SMOOTHING * back_off) / (1 + SURNAME_SMOOTHING))
@@ -350,8 +358,19 @@ def load_model(
         other_names += other
     return NameModel(
         unigram=dict(unigram), surnames=surnames, parts=_part_counts(), pairs=_pair_counts(),
-        gazetteer=Gazetteer(entries, other_names),
+        gazetteer=Gazetteer(entries, other_names), places=_place_counts(entries),
     )
+
+
+def _place_counts(entries: Iterable[Entry]) -> dict[str, float]:
+    """How many places (each counted once, by its main name) have each toned syllable: Vietnamese
+    place names draw on their own stock (Tân, Phú, Giồng, Đồng), unlike given names."""
+    counts: dict[str, float] = defaultdict(float)
+    for entry in entries:
+        if entry.kind == "place":
+            for word in SYLLABLE_WORD.findall(entry.text):
+                counts[word.lower()] += 1.0
+    return dict(counts)
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from itertools import islice
 
 import translit
 from translit.rows import InputRow
+from translit.types import Gender, Kind
 from translit.writers import Annotation
 
 CHUNK_SIZE = 256
@@ -31,12 +32,15 @@ STATUSES = ("ok", "uncertain", "not_a_name", "error")
 
 @dataclass(frozen=True, slots=True)
 class DecodeSettings:
-    """``top`` alternatives per row; below ``min_probability`` a reading is ``uncertain``."""
+    """``top`` alternatives per row; below ``min_probability`` a reading is ``uncertain``;
+    ``kind`` and ``gender``, when the whole list is of one, are hints for every name."""
 
     top: int = 0
     min_probability: float = 0.5
     jobs: int = 1
     extra_lexicons: tuple[str, ...] = ()
+    kind: Kind | None = None
+    gender: Gender | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +69,14 @@ class NameDecoder:
     def __init__(self, settings: DecodeSettings) -> None:
         self._normalizer = translit.Normalizer(extra_lexicons=settings.extra_lexicons)
         self._top = settings.top
+        self._kind = settings.kind
+        self._gender = settings.gender
 
     def decode(self, name: str) -> Answer:
         try:
-            found = self._normalizer.candidates(name, self._top + 1)
+            found = self._normalizer.candidates(
+                name, self._top + 1, kind=self._kind, gender=self._gender
+            )
         except ValueError as error:
             return Failure(str(error))
         if not found:

@@ -15,9 +15,10 @@ class Part:
 
     ``source`` is the piece of (cleaned) input it came from: an Arabic chunk of a token (a token may
     hold several syllables, ``هانوي`` → ``ها`` + ``نوي``) or a Latin word. ``role`` is the slot the
-    name model gave it: ``surname``, ``middle``, ``given``, or ``entry`` (a syllable of a gazetteer
-    entry, a known person or place, matched whole). ``channel_logp`` says how well the spelling fits
-    the syllable, ``prior_logp`` how likely the syllable is in that role.
+    name model gave it: ``surname``, ``middle``, ``given``, ``place`` (a syllable of a place no
+    lexicon lists, read when the caller says the name is a place), or ``entry`` (a syllable of a
+    gazetteer entry, a known person or place, matched whole). ``channel_logp`` says how well the
+    spelling fits the syllable, ``prior_logp`` how likely the syllable is in that role.
     """
 
     source: str
