@@ -353,3 +353,13 @@ def test_a_place_no_lexicon_lists_reads_as_a_place_when_the_caller_says_so(writt
     assert {part.role for part in found[0].parts} == {"place"}
     known = translit.candidates("هانوي", kind="place")[0]
     assert known.text == "Hà Nội" and known.known
+
+
+def test_a_name_arabic_translates_reads_as_the_entry_it_stands_for() -> None:
+    # معبد الأدب is the Temple of Literature, spelled in no syllable: the phrase is the source.
+    match = translit.candidates("معبد الأدب")[0]
+    assert (match.text, match.kind, match.known) == ("Văn Miếu", "place", True)
+    assert [part.source for part in match.parts] == ["معبد الادب", ""]
+    # Its tones are the entry's: Biển Đông, not Biển Động (another entry of the same letters).
+    assert top_texts("بحر الشرق")[0] == "Biển Đông"
+    assert translit.normalize("الأدب معبد") is None  # a phrase, not a bag of words

@@ -274,3 +274,16 @@ def test_a_landmark_is_known_without_the_generic_word_arabic_translates() -> Non
     assert build._without_generic("Bảo Tàng Văn Hóa Các Dân Tộc", generics) is None
     names, aliases = column("places.tsv", "name"), column("places.tsv", "aliases")
     assert "Kính Thiên" in aliases[names.index("Điện Kính Thiên")].split("|")
+
+
+def test_every_translated_name_reads_as_the_entry_it_stands_for() -> None:
+    import translit
+    from translit.cues import arabic_exonyms
+
+    comments, header, rows = read_table("arabic_exonyms.tsv")
+    assert header == ["arabic", "name", "kind"] and any("Source:" in c for c in comments)
+    assert len(arabic_exonyms()) == len(rows), "no two rows fold to one key"
+    for arabic, name, kind in rows:
+        found = translit.candidates(arabic, k=1)
+        assert found, arabic
+        assert (found[0].text, found[0].kind, found[0].known) == (name, kind, True), arabic

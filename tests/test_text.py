@@ -265,3 +265,11 @@ def test_a_leaders_given_name_alone_in_running_text_needs_a_title_or_a_full_ment
     assert found("بلغ السعر 25 ألف دونغ في هانوي") == [("هانوي", "Hà Nội")]
     text = "التقى الرفيق نغوين تان دونغ بالوفد. وقال دونغ إن المهام كثيرة."
     assert [m for _, m in found(text)] == ["Nguyễn Tấn Dũng", "Nguyễn Tấn Dũng"]
+
+
+def test_a_name_arabic_translates_is_found_with_its_clitic_left_out() -> None:
+    text = "زار الوفد معبد الأدب في هانوي، ثم توجه وبحر الشرق. وقال العم هو إن"
+    assert found(text) == [
+        ("معبد الأدب", "Văn Miếu"), ("هانوي", "Hà Nội"), ("بحر الشرق", "Biển Đông"),
+        ("العم هو", "Bác Hồ"),
+    ]

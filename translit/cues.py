@@ -20,7 +20,8 @@ from typing import Literal
 
 from translit import arabic
 from translit.lexicon import LexiconError, parse_float, shipped_rows
-from translit.types import Gender
+from translit.syllable import canonical_text
+from translit.types import Gender, Kind
 
 CueKind = Literal["person", "place", "foreign"]
 
@@ -150,6 +151,30 @@ def designators() -> frozenset[str]:
             words.add(fold_word(row["arabic"]))
         words.add(row["english"].lower())
     return frozenset(words)
+
+
+def exonym_key(words: Sequence[str]) -> str:
+    """How :func:`arabic_exonyms` keys a name: its Arabic words, folded, one space apart."""
+    return " ".join(fold_word(word) for word in words)
+
+
+@lru_cache(maxsize=1)
+def arabic_exonyms() -> dict[str, tuple[Kind, str]]:
+    """Names Arabic translates rather than transliterates (``arabic_exonyms.tsv``: معبد الأدب,
+    العم هو): :func:`exonym_key` → (kind, the Vietnamese name they stand for)."""
+    names: dict[str, tuple[Kind, str]] = {}
+    required = ("arabic", "name", "kind")
+    for number, row in shipped_rows("arabic_exonyms.tsv", required=required):
+        where = f"lexicons/arabic_exonyms.tsv:{number}"
+        if row["kind"] not in ("person", "place"):
+            raise LexiconError(f"{where}: kind must be person or place, got {row['kind']!r}")
+        kind: Kind = "person" if row["kind"] == "person" else "place"
+        name = canonical_text(row["name"])
+        words = arabic.words(row["arabic"])
+        if name is None or not words:
+            raise LexiconError(f"{where}: needs Arabic words and a Vietnamese name, got {row!r}")
+        names[exonym_key(words)] = (kind, name)
+    return names
 
 
 @lru_cache(maxsize=1)

@@ -10,9 +10,17 @@ from pathlib import Path as FilePath
 from translit import arabic
 from translit.channel import Channel, Chunk, Segmentation, default_channel
 from translit.channel import key as channel_key
-from translit.cues import designators, fold_word, leading_cue, leading_title
+from translit.cues import (
+    arabic_exonyms,
+    designators,
+    exonym_key,
+    fold_word,
+    leading_cue,
+    leading_title,
+)
 from translit.decoder import Decoder, Path, Weights
 from translit.names import NameModel, default_model, load_model
+from translit.syllable import SYLLABLE_WORD, remove_tones, strip_tone
 from translit.types import Gender, Kind, Match
 
 # Names have at most this many words; longer inputs are running text, not a name (find_names
@@ -200,9 +208,22 @@ class Normalizer:
             for piece in word.split("-")
             if piece and not piece.isdigit()  # a number beside a name (row 2, 1945) is no syllable
         ]
+        found = []
         if _bounded(tokens) and all(arabic.has_arabic(token) for token in tokens):
-            return self._arabic_paths(tuple(tokens))
-        return []
+            found = self._arabic_paths(tuple(tokens))
+        translated = arabic_exonyms().get(exonym_key(words)) if len(words) > 1 else None
+        if translated is not None:
+            # A name Arabic translates (معبد الأدب: Văn Miếu) is that entry; the phrase spells
+            # no syllable, so the whole of it is the first syllable's source.
+            kind, text = translated
+            # (its tones are written: Biển Đông, not Biển Động)
+            sources = [" ".join(words)] + [""] * (len(SYLLABLE_WORD.findall(text)) - 1)
+            chunks = tuple(
+                Chunk(source, ((remove_tones(word).lower(), 0.0),), strip_tone(word)[1])
+                for source, word in zip(sources, SYLLABLE_WORD.findall(text))
+            )
+            found.insert(0, Path(chunks, 0.0, kind=kind))
+        return found
 
     def _arabic_paths(self, tokens: tuple[str, ...]) -> list[Path]:
         """Best combinations of per-token cuttings, merging a pair of tokens where that reads.

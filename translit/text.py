@@ -27,6 +27,7 @@ from translit import arabic
 from translit.context import NO_CONTEXT, Context, Word, context_at
 from translit.cues import (
     Cue,
+    arabic_exonyms,
     fold_word,
     is_cue_word,
     may_link,
@@ -60,6 +61,8 @@ LONE_COST = 3.0
 KNOWN_BONUS = 2.0
 # A given name (or the last words of a name) that points back to the one person named so before.
 LINK_GAIN = 6.0
+# Per word of a name Arabic translates (معبد الأدب: lexicons/arabic_exonyms.tsv), written whole.
+TRANSLATED_GAIN = 6.0
 CUE_BONUS = 1.5
 # Per word the page's slug confirms: a name the slug spells whole beats the same words cut in two.
 SLUG_BONUS_PER_WORD = 3.0
@@ -222,6 +225,29 @@ class NameFinder:
                     ):
                         if candidate is not None:
                             found.append(candidate)
+        return found + self._translated(text, words)
+
+    def _translated(self, text: str, words: Sequence[Word]) -> list[_Candidate]:
+        """Names Arabic translates rather than transliterates (بحر الشرق, العم هو), written whole
+        (only spaces and invisible marks between their words), the first word with or without
+        its clitics (وبحر الشرق)."""
+        table = arabic_exonyms()
+        longest = max((key.count(" ") + 1 for key in table), default=0)
+        found: list[_Candidate] = []
+        for first, word in enumerate(words):
+            for clitic, stem in strip_clitics(word.folded):
+                stems = [stem]
+                for last in range(first + 1, min(len(words), first + longest)):
+                    gap = text[words[last - 1].token.end:words[last].token.start]
+                    if not _JOINABLE_GAP.fullmatch(gap):
+                        break
+                    stems.append(words[last].folded)
+                    phrase = " ".join(stems)
+                    matches = self.normalizer.candidates(phrase, 1) if phrase in table else []
+                    if matches:
+                        start = word.token.start + _clitic_length(text, word.token, clitic)
+                        found.append(_Candidate(first, tuple(stems), start, matches[0],
+                                                TRANSLATED_GAIN * len(stems), None))
         return found
 
     def _read_run(
@@ -277,6 +303,10 @@ class NameFinder:
             elif cue.kind == "person":
                 gender = cue.gender
         matches = self.normalizer.candidates(run, CANDIDATES, gender=gender, kind=kind)
+        if kind == "place":
+            # A place word is support for a place the gazetteer knows; before any other words
+            # (مدينة + a person's name) the run is read as if it had none.
+            matches = [match for match in matches if match.known]
         if not matches and (gender or kind):
             matches = self.normalizer.candidates(run, CANDIDATES)
         return matches
