@@ -363,3 +363,12 @@ def test_a_name_arabic_translates_reads_as_the_entry_it_stands_for() -> None:
     # Its tones are the entry's: Biển Đông, not Biển Động (another entry of the same letters).
     assert top_texts("بحر الشرق")[0] == "Biển Đông"
     assert translit.normalize("الأدب معبد") is None  # a phrase, not a bag of words
+
+
+def test_a_lone_word_after_a_place_word_is_a_known_place_or_nothing() -> None:
+    # النهر يوميا is "the river daily": one word after a place word is too little for a place
+    # no lexicon lists; two words may be one (بلدية دام كهي, the commune of Đam Khê).
+    assert translit.candidates("النهر يوميا") == []
+    assert top_texts("مقاطعة هانوي")[:1] == ["Hà Nội"]
+    found = translit.candidates("بلدية دام كهي")
+    assert found and found[0].kind == "place" and found[0].text.endswith("Khê")

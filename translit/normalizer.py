@@ -171,6 +171,10 @@ class Normalizer:
                 hint = gender if cue.kind == "place" else gender or cue.gender
                 rest = " ".join(words[size:])
                 inner = self.decoder.decode(self.paths(rest), k=k, gender=hint, kind=inner_kind)
+                if inner_kind == "place" and len(words) - size < 2:
+                    # A lone word after a place word is a place the gazetteer knows or no name
+                    # (النهر يوميا: "the river daily"); one word says too little to be a new one.
+                    inner = [match for match in inner if match.known]
                 if inner:
                     return inner
         if len(words) > 1 and kind != "person" and last in designators():
