@@ -372,3 +372,20 @@ def test_a_lone_word_after_a_place_word_is_a_known_place_or_nothing() -> None:
     assert top_texts("مقاطعة هانوي")[:1] == ["Hà Nội"]
     found = translit.candidates("بلدية دام كهي")
     assert found and found[0].kind == "place" and found[0].text.endswith("Khê")
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("الأستاذ المشارك الدكتور تران فان نام", "Trần Văn Nam"),  # titles one after another
+    ("وزير الخارجية بوي ثانه سون", "Bùi Thanh Sơn"),  # a title and its complement
+    ("سعادة السفير فام ثانه بينه", "Phạm Thanh Bình"),
+    ("البطل نغوين فان تروي", "Nguyễn Văn Trỗi"),  # a word with the article is no name part
+])
+def test_the_words_before_a_name_that_are_no_part_of_it_are_dropped(
+    written: str, name: str
+) -> None:
+    assert top_texts(written)[:1] == [name]
+
+
+def test_words_with_the_article_alone_are_no_name() -> None:
+    for text in ("المؤتمر الوطني", "الحزب الشيوعي الفيتنامي", "المؤتمر تران"):
+        assert translit.candidates(text) == [], text

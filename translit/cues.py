@@ -141,6 +141,27 @@ def leading_cue(words: Sequence[str]) -> tuple[Cue, int] | None:
     return None
 
 
+def leading_titles(words: Sequence[str]) -> tuple[Cue | None, int] | None:
+    """The words before a name that are no part of it (its words folded): titles (السيد,
+    الأستاذ المشارك الدكتور: :func:`leading_cue`) and words with the article (وزير الخارجية,
+    البطل: no Vietnamese syllable is spelled with ال), with the cue among them that gives a
+    gender, else the first (``None`` when none is a cue); at least one word is left after them.
+    """
+    cue: Cue | None = None
+    size = 0
+    while size < len(words) - 1:
+        more = leading_cue(words[size:])
+        if more is not None:
+            if cue is None or (cue.gender is None and more[0].gender is not None):
+                cue = more[0]
+            size += more[1]
+        elif any(stem.startswith("ال") for _, stem in strip_clitics(words[size])):
+            size += 1
+        else:
+            break
+    return (cue, size) if size else None
+
+
 @lru_cache(maxsize=1)
 def designators() -> frozenset[str]:
     """English place words written after a name (``designators.tsv``): as Arabic transliterates

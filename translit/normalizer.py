@@ -15,8 +15,8 @@ from translit.cues import (
     designators,
     exonym_key,
     fold_word,
-    leading_cue,
     leading_title,
+    leading_titles,
 )
 from translit.decoder import Decoder, Path, Weights
 from translit.names import NameModel, default_model, load_model
@@ -150,25 +150,31 @@ class Normalizer:
     ) -> list[Match]:
         """``found`` (the readings of ``name`` as written), or those of the name inside it when it
         is written with a title or place word: السيدة, مقاطعة, Mrs., Tỉnh before it (a hint: a
-        woman's name, a place), an English place word after it (هالونغ باي, Da Lat City: only
-        when the rest is a place the gazetteer knows that its letters spell better than the whole
-        spells anything). ``script_words`` are :func:`_script_words` of ``name``.
+        woman's name, a place; with the words with the article that follow a title or stand
+        alone before a name: وزير الخارجية, البطل), an English place word after it (هالونغ باي,
+        Da Lat City: only when the rest is a place the gazetteer knows that its letters spell
+        better than the whole spells anything). ``script_words`` are :func:`_script_words` of
+        ``name``.
         """
         best = found[0] if found else None
         is_arabic, words = script_words
         if is_arabic:
             words = [fold_word(word) for word in words]
-            lead = leading_cue(words)
+            lead = leading_titles(words)
             last = words[-1] if words else ""
         else:
             lead = leading_title(words)
             last = words[-1].lower() if words else ""
         if lead is not None and (best is None or not best.known):
             cue, size = lead
-            if kind is None or kind == cue.kind:
+            # (words with the article alone are no title: a name of two words at least after them)
+            if (cue is None and len(words) - size >= 2) or (
+                cue is not None and (kind is None or kind == cue.kind)
+            ):
                 # (a title is no proof of a person: سفير فيتنام is Vietnam's ambassador)
-                inner_kind: Kind | None = "place" if cue.kind == "place" else kind
-                hint = gender if cue.kind == "place" else gender or cue.gender
+                place_cue = cue is not None and cue.kind == "place"
+                inner_kind: Kind | None = "place" if place_cue else kind
+                hint = gender if place_cue or cue is None else gender or cue.gender
                 rest = " ".join(words[size:])
                 inner = self.decoder.decode(self.paths(rest), k=k, gender=hint, kind=inner_kind)
                 if inner_kind == "place" and len(words) - size < 2:
