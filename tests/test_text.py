@@ -273,3 +273,7 @@ def test_a_name_arabic_translates_is_found_with_its_clitic_left_out() -> None:
         ("معبد الأدب", "Văn Miếu"), ("هانوي", "Hà Nội"), ("بحر الشرق", "Biển Đông"),
         ("العم هو", "Bác Hồ"),
     ]
+
+
+def test_a_translated_name_is_found_on_a_line_with_no_other_name() -> None:
+    assert found("وقعت معركة تل الهمبرغر عام 1969") == [("تل الهمبرغر", "Đồi A Bia")]

@@ -199,6 +199,12 @@ def arabic_exonyms() -> dict[str, tuple[Kind, str]]:
 
 
 @lru_cache(maxsize=1)
+def exonym_first_words() -> frozenset[str]:
+    """The first words of the names :func:`arabic_exonyms` holds (a text without one holds none)."""
+    return frozenset(key.split(" ", 1)[0] for key in arabic_exonyms())
+
+
+@lru_cache(maxsize=1)
 def _latin_titles() -> dict[tuple[str, ...], Cue]:
     titles: dict[tuple[str, ...], Cue] = {}
     for number, row in shipped_rows("latin_titles.tsv", required=("title", "gender", "kind")):

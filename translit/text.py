@@ -28,6 +28,7 @@ from translit.context import NO_CONTEXT, Context, Word, context_at
 from translit.cues import (
     Cue,
     arabic_exonyms,
+    exonym_first_words,
     fold_word,
     is_cue_word,
     may_link,
@@ -144,7 +145,7 @@ class NameFinder:
 
     def _window(self, text: str, offset: int, document: _Document) -> Iterator[Span]:
         words = [self._word(token) for token in arabic.tokenize(text)]
-        if not any(word.readings for word in words):
+        if not any(word.readings for word in words) and not _may_hold_translated(words):
             return
         folded = [word.folded for word in words]
         contexts = [
@@ -378,6 +379,13 @@ def _lone_word(matches: Sequence[Match], context: Context) -> Match | None:
     if context.titled and cue is not None and cue.strength >= 3:
         return matches[0]
     return None
+
+
+def _may_hold_translated(words: Sequence[Word]) -> bool:
+    """Whether a word (clitics aside) starts a name Arabic translates (a line of ordinary words
+    and such a name: وقعت معركة تل الهمبرغر عام 1969)."""
+    first_words = exonym_first_words()
+    return any(stem in first_words for word in words for _, stem in strip_clitics(word.folded))
 
 
 def _given_alone(match: Match) -> bool:
