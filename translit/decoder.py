@@ -105,8 +105,10 @@ def _patterns() -> dict[int, tuple[tuple[tuple[Role, ...], float], ...]]:
 
 
 PATTERNS = _patterns()
-# How much rarer a name written surname last is than one written surname first.
+# How much rarer a name written surname last is than one written surname first; the last word
+# must read as a common surname this close to its best reading.
 SURNAME_LAST_LOGP = math.log(PATTERNS[3][1][1] / PATTERNS[3][0][1])
+SURNAME_LAST_SPREAD = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,8 +462,12 @@ class Decoder:
         نغوين: Công Phượng Nguyễn), at the odds of that role order in :data:`PATTERNS`."""
         chunks = path.chunks
         surnames = self.model.common_surnames
-        if len(chunks) < 3 or not any(bare in surnames for bare, _ in chunks[-1].candidates):
+        if len(chunks) < 3:
             return []
+        last = chunks[-1].candidates
+        floor = last[0][1] - SURNAME_LAST_SPREAD
+        if not any(bare in surnames for bare, logp in last if logp >= floor):
+            return []  # (the last word reads as no common surname: the usual case)
         turned = Path((chunks[-1], *chunks[:-1]), path.logp)
         found = self._known(turned, (numbers[-1], *numbers[:-1]), hint, "person",
                             famous_only=famous_only)

@@ -48,7 +48,7 @@ PROMINENCE_WEIGHT: Mapping[int, float] = MappingProxyType({1: 1.0, 2: 2.0, 3: 60
 # How often a known person appears by the last two syllables of the name alone, relative to
 # the full name.
 GIVEN_NAME_SHARE = 0.3
-COMMON_SURNAME = 0.001
+COMMON_SURNAME = 0.01
 # ... and how often a modern household name (prominence 3, born since GIVEN_ALONE_SINCE: Diệm,
 # Giáp, Thưởng) appears by the last syllable alone, as Western and Arabic news call leaders.
 # (Kings and classical figures go by their full or reign names: Lý Công Uẩn is never "Uẩn".)
@@ -142,7 +142,7 @@ class NameModel:
         self._unigram = {s: (c + 1.0) / self._unigram_total for s, c in unigram.items()}
         surname_total = sum(surnames.values()) or 1.0
         self._surnames = {s: w / surname_total for s, w in surnames.items()}
-        # The bare forms of the surnames one person in a thousand has (Nguyễn … Lò, not Á).
+        # The bare forms of the surnames one person in a hundred has (Nguyễn … Trịnh).
         self.common_surnames = frozenset(
             strip_tone(s)[0] for s, share in self._surnames.items() if share >= COMMON_SURNAME
         )
