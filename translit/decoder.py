@@ -20,7 +20,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter
 from types import MappingProxyType
 
 from translit.beam import (
@@ -30,7 +30,6 @@ from translit.beam import (
     PartFields,
     best_cells,
     best_sequences,
-    joined,
     k_best_sums,
 )
 from translit.channel import Chunk, best_logp
@@ -53,6 +52,10 @@ _ChunkOptions = tuple[tuple[Option, ...], tuple[Hypothesis, ...]]
 # A chunk's options in each (role, gender), by slot number (SLOTS), filled as asked for: a
 # list item is set atomically, and two threads filling one slot compute the same value.
 _OptionTable = list[_ChunkOptions | None]
+# A chunk's best option score in the slot of each plan of a set (:meth:`Decoder._plan_priors`),
+# -inf where it has none, by (size, gender hint, the chunk's position): a path's plans are
+# bounded by adding these rows up, with built-ins.
+_BoundRows = dict[tuple[int, Gender | None, int], tuple[float, ...]]
 SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
     (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
 )
@@ -153,8 +156,12 @@ class Decoder:
         # Plain dicts: reads and writes of one key are atomic, and a lost race only recomputes.
         # Each chunk seen gets a number (never reused: itertools.count is atomic) and a table of
         # its options; the gazetteer walk cache is keyed by chunk numbers, so its keys
-        # hash fast and are tuples the garbage collector stops tracking.
-        self._chunk_cache: dict[Chunk, tuple[int, _OptionTable]] = {}
+        # hash fast and are tuples the garbage collector stops tracking. The chunks are found
+        # by identity (the front-ends cache their cuttings, so a token's chunks are the same
+        # objects each time): an int key hashes and compares in C, a Chunk's __hash__ and
+        # __eq__ run Python code. The entry holds its chunk, so no other object gets its id
+        # while it is there; an equal chunk made anew only gets a table of its own.
+        self._chunk_cache: dict[int, tuple[Chunk, int, _OptionTable, _BoundRows]] = {}
         self._chunk_numbers = itertools.count()
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
@@ -185,14 +192,14 @@ class Decoder:
         for best, path in ranked:
             if best < top - PATH_MARGIN:
                 break
-            numbers, tables = self._chunk_tables(path.chunks)
+            numbers, tables, rows = self._chunk_tables(path.chunks)
             famous_only = not generic and path.kind is None
             known = self._known(path, numbers, gender, kind or path.kind, famous_only=famous_only)
             readings += known
             if known:
                 floor = max(floor, max(map(_score, known)))
             if kind != "place" and path.kind is None and generic:
-                persons = self._persons(path, numbers, tables, gender, floor - PATH_MARGIN)
+                persons = self._persons(path, numbers, tables, rows, gender, floor)
                 readings += persons
                 if persons:
                     floor = max(floor, max(map(_score, persons)))
@@ -221,28 +228,38 @@ class Decoder:
 
     def _persons(
         self, path: Path, numbers: tuple[int, ...], tables: Sequence[_OptionTable],
-        hint: Gender | None, floor: float,
+        rows: Sequence[_BoundRows], hint: Gender | None, top: float,
     ) -> list[_Reading]:
-        """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
+        """Generic person readings; a role pattern whose best case is more than ``PATH_MARGIN``
+        below the best score so far (``top``) is skipped, and a reading more than ``RANK_MARGIN``
+        below it is not made (:meth:`decode` would drop it: its best score only grows)."""
         chunks = path.chunks
+        floor = top - PATH_MARGIN
+        size = len(chunks)
+        every_plan = self._plan_priors(size, hint)
+        # Each plan's best case: the sum of each chunk's best option, added in chunk order from
+        # 0.0 (-inf where a chunk has none: that plan cannot read the path).
+        bests = [0.0] * len(every_plan)
+        for position, (chunk, table, chunk_rows) in enumerate(zip(chunks, tables, rows)):
+            row = chunk_rows.get((size, hint, position))
+            if row is None:
+                row = self._bound_row(chunk, table, chunk_rows, every_plan, (size, hint, position))
+            bests = list(map(add, bests, row))
         plans: list[tuple[float, float, _Plan]] = []  # (bound, base score, plan)
-        for plan in self._plan_priors(len(chunks), hint):
-            best = 0.0  # (the sum of each chunk's best option, added in chunk order)
-            for chunk, table, slot in zip(chunks, tables, plan[3]):
-                found = table[slot] or self._options(chunk, table, slot)
-                if not found[0]:
-                    break
-                best += found[0][0][0]
-            else:
+        for plan, best in zip(every_plan, bests):
+            if best != -math.inf:
                 base = plan[0] + path.logp
                 plans.append((base + best, base, plan))
         plans.sort(key=_score, reverse=True)  # (stable: equal bounds keep the plans' order)
         readings: list[_Reading] = []
+        ran = False
+        cut = top - RANK_MARGIN
         pair_bonuses = self._pair_cache
         pair_beams = self._pair_beams
         for bound, base, (_, _, gender, slots, paired, surname_last) in plans:
-            if bound < floor and readings:
+            if bound < floor and ran:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
+            ran = True
             # (each slot was filled when the bound was summed)
             options = [
                 table[slot] or self._options(chunk, table, slot)
@@ -263,26 +280,52 @@ class Decoder:
                 beam = options[0][1]
             else:
                 beam = EMPTY_BEAM
-            # The last step of the beam makes the readings (k_best_sums, without its tuples).
+            # The last step of the beam makes the readings (k_best_sums, without its tuples);
+            # the text and parts only of those that can be ranked.
             last = options[-1][0]
             for score, i, j in best_cells(beam, last, BEAM):
                 _, parts, channel, text = beam[i]
                 _, part, syllable = last[j]
-                parts = (*parts, part)
-                channel += part[3]
-                text = joined(text, syllable, surname_last)
-                if paired:
-                    pair = (parts[-2][1], part[1], gender)
+                if paired:  # (the pair is the beam's last syllable and this one)
+                    pair = (parts[-1][1], part[1], gender)
                     bonus = pair_bonuses.get(pair)
                     if bonus is None:
                         bonus = self._pair_bonus(pair)
+                    score += base + bonus
                 else:
-                    bonus = 0.0
-                score += base + bonus
-                readings.append((score, text, "person", False, gender, parts, channel))
+                    score += base  # (+ a bonus of 0.0, as the sum always was: the same float)
+                if score < cut:
+                    continue
+                if not text:
+                    text = syllable
+                elif surname_last:
+                    text = syllable + " " + text
+                else:
+                    text = text + " " + syllable
+                readings.append(
+                    (score, text, "person", False, gender, (*parts, part), channel + part[3])
+                )
                 if score - PATH_MARGIN > floor:
                     floor = score - PATH_MARGIN
+                    if score > top:
+                        top = score
+                        cut = top - RANK_MARGIN
         return readings
+
+    def _bound_row(
+        self, chunk: Chunk, table: _OptionTable, rows: _BoundRows, plans: Sequence[_Plan],
+        key: tuple[int, Gender | None, int],
+    ) -> tuple[float, ...]:
+        """A chunk's best option score in its slot of each plan, kept in ``rows`` (-inf where
+        it has no option)."""
+        position = key[2]
+        row = []
+        for plan in plans:
+            slot = plan[3][position]
+            found = (table[slot] or self._options(chunk, table, slot))[0]
+            row.append(found[0][0] if found else -math.inf)
+        rows[key] = made = tuple(row)
+        return made
 
     def _pair_beam(
         self, key: int, first: Sequence[Hypothesis], second: Sequence[Option],
@@ -322,20 +365,24 @@ class Decoder:
 
     def _chunk_tables(
         self, chunks: Sequence[Chunk]
-    ) -> tuple[tuple[int, ...], list[_OptionTable]]:
-        """Each chunk's number and table of options by slot, filled as asked for."""
+    ) -> tuple[tuple[int, ...], list[_OptionTable], list[_BoundRows]]:
+        """Each chunk's number, table of options by slot and rows of plan bounds, filled as
+        asked for."""
+        cache = self._chunk_cache
         numbers = []
         tables = []
+        rows = []
         for chunk in chunks:
-            found = self._chunk_cache.get(chunk)
+            found = cache.get(id(chunk))
             if found is None:
-                found = (next(self._chunk_numbers), [None] * len(SLOTS))
-                if len(self._chunk_cache) >= OPTION_CACHE_SIZE:
-                    self._chunk_cache.clear()
-                found = self._chunk_cache.setdefault(chunk, found)
-            numbers.append(found[0])
-            tables.append(found[1])
-        return tuple(numbers), tables
+                found = (chunk, next(self._chunk_numbers), [None] * len(SLOTS), {})
+                if len(cache) >= OPTION_CACHE_SIZE:
+                    cache.clear()
+                found = cache.setdefault(id(chunk), found)
+            numbers.append(found[1])
+            tables.append(found[2])
+            rows.append(found[3])
+        return tuple(numbers), tables, rows
 
     def _options(
         self, chunk: Chunk, table: _OptionTable, slot: int,
