@@ -33,7 +33,7 @@ from translit.beam import (
     k_best_sums,
 )
 from translit.channel import Chunk, best_logp
-from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, NameModel, Role
+from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, EntryRow, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
 from translit.types import Gender, Kind, Match, Part
 
@@ -45,6 +45,7 @@ FRONTIER_CACHE_SIZE = 50_000
 # Beams over the first two chunks of a path (six sequences of two syllables, ~2 kB each).
 PAIR_BEAM_CACHE_SIZE = 8_192
 PART_CACHE_SIZE = 50_000  # Parts of the answers returned, shared by value
+BRANCH_CACHE_SIZE = 100_000  # gazetteer prefixes (a fraction of them is ever walked through)
 _score = itemgetter(0)  # the score of a (score, …) tuple
 _candidates = attrgetter("candidates")  # a chunk's readings
 # A chunk's best options in one (role, gender), and the first step of a beam over them.
@@ -65,6 +66,9 @@ _Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...], bool, bool]
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
 _ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
 _NOTHING: Mapping[str, None] = MappingProxyType({})
+# Below a gazetteer prefix: the syllables that continue it to a longer prefix, and those that end
+# an entry there, with the entries (as the gazetteer stores them).
+_Branches = tuple[Mapping[str, None], Mapping[str, tuple[EntryRow, ...]]]
 # A path, or a role pattern, whose best possible score is this far below the best reading found
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 5.0
@@ -167,6 +171,7 @@ class Decoder:
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
         self._pair_beams: dict[int, tuple[Hypothesis, ...]] = {}
+        self._branch_cache: dict[tuple[str, ...], _Branches] = {}
         # The Parts of answers, made from their fields once: a name's Parts are mostly those of
         # names before it, and the cache of answers then holds fewer objects the collector walks.
         self._parts: dict[PartFields, Part] = {}
@@ -465,18 +470,19 @@ class Decoder:
         Found in the order of a depth-first search that visits a node's children last candidate
         first (the order the probabilities were always summed in).
         """
-        gazetteer = self.model.gazetteer
+        branches = self._branch_cache
         last = len(chunks) - 1
         chunk = chunks[last]
         found: list[tuple[Entry, _Taken]] = []
         for prefix, taken in self._frontier(chunks[:last], numbers[:last]):
-            following = gazetteer.children.get(prefix, _NOTHING)
+            ends = (branches.get(prefix) or self._branches(prefix))[1]
+            if not ends:
+                continue
             for bare, channel_logp in chunk.candidates:
-                if bare in following:
-                    entries = gazetteer.lookup((*prefix, bare))
-                    if entries:
-                        step = (*taken, (chunk.text, channel_logp))
-                        found.extend((entry, step) for entry in entries)
+                rows = ends.get(bare)
+                if rows:
+                    step = (*taken, (chunk.text, channel_logp))
+                    found.extend((entry, step) for entry in map(Entry._make, rows))
         if found and any(chunk.tone is not None for chunk in chunks):
             found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
         return found
@@ -492,15 +498,17 @@ class Decoder:
             return _ROOT
         found = self._frontier_cache.get(numbers)
         if found is None:
-            children = self.model.gazetteer.children
+            branches = self._branch_cache
             chunk = chunks[-1]
             nodes: list[tuple[tuple[str, ...], _Taken]] = []
             for prefix, taken in self._frontier(chunks[:-1], numbers[:-1]):
-                following = children.get(prefix, _NOTHING)
+                inner = (branches.get(prefix) or self._branches(prefix))[0]
+                if not inner:
+                    continue
                 below = [
                     ((*prefix, bare), (*taken, (chunk.text, channel_logp)))
                     for bare, channel_logp in chunk.candidates
-                    if bare in following and (*prefix, bare) in children
+                    if bare in inner
                 ]
                 nodes.extend(reversed(below))  # (a stack visits the last pushed first)
             found = tuple(nodes)
@@ -509,25 +517,48 @@ class Decoder:
             self._frontier_cache[numbers] = found
         return found
 
+    def _branches(self, prefix: tuple[str, ...]) -> _Branches:
+        """What follows a gazetteer prefix (cached): a walk tests a chunk's candidates against
+        these, one string each, instead of building a tuple for each to look up."""
+        gazetteer = self.model.gazetteer
+        children, entries = gazetteer.children, gazetteer.entries
+        following = children.get(prefix, _NOTHING)
+        found: _Branches = (
+            {bare: None for bare in following if (*prefix, bare) in children},
+            {
+                bare: entries[prefix + (bare,)]
+                for bare in following if entries.get(prefix + (bare,))
+            },
+        )
+        if len(self._branch_cache) >= BRANCH_CACHE_SIZE:
+            self._branch_cache.clear()
+        self._branch_cache[prefix] = found
+        return found
+
     def _rank(self, readings: list[_Reading], k: int) -> list[Match]:
         if not readings:
             return []
-        merged: dict[str, list[_Reading]] = {}
+        # Each text's first reading, and the readings of the texts read more than once (a list
+        # only for those: most texts are read once).
+        first: dict[str, _Reading] = {}
+        repeated: dict[str, list[_Reading]] = {}
         for reading in readings:
-            same_text = merged.get(reading[1])
-            if same_text is None:
-                merged[reading[1]] = [reading]
-            else:
-                same_text.append(reading)
+            text = reading[1]
+            found = first.setdefault(text, reading)
+            if found is not reading:
+                same_text = repeated.get(text)
+                if same_text is None:
+                    repeated[text] = [found, reading]
+                else:
+                    same_text.append(reading)
         # (negated score, text, reading): sorted as plain tuples, best first, ties by text
         ranked = []
-        for same_text in merged.values():
-            if len(same_text) > 1:
-                total, best = _merged(same_text)
+        for text, best in first.items():
+            if text in repeated:
+                total, best = _merged(repeated[text])
             else:
-                best = same_text[0]
                 total = best[0]
-            ranked.append((-total, best[1], best))
+            ranked.append((-total, text, best))
         ranked.sort()
         top_best = ranked[0][2]
         if top_best[6] / max(1, len(top_best[5])) < self.weights.min_channel_logp:
@@ -536,7 +567,7 @@ class Decoder:
         top = -ranked[0][0]
         weights = [math.exp((-negated - top) / temperature) for negated, _, _ in ranked]
         norm = sum(weights) + self.weights.unlisted_share * sum(
-            weight for weight, (_, _, reading) in zip(weights, ranked) if not reading[3]
+            [weight for weight, (_, _, reading) in zip(weights, ranked) if not reading[3]]
         )
         return [
             Match(
