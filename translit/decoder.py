@@ -160,12 +160,14 @@ class Decoder:
         # Plain dicts: reads and writes of one key are atomic, and a lost race only recomputes.
         # Each chunk seen gets a number (never reused: itertools.count is atomic) and a table of
         # its options; the gazetteer walk cache is keyed by chunk numbers, so its keys
-        # hash fast and are tuples the garbage collector stops tracking. The chunks are found
-        # by identity (the front-ends cache their cuttings, so a token's chunks are the same
+        # hash fast and are tuples the garbage collector stops tracking. A chunk is found by
+        # identity first (the front-ends cache their cuttings, so a token's chunks are the same
         # objects each time): an int key hashes and compares in C, a Chunk's __hash__ and
         # __eq__ run Python code. The entry holds its chunk, so no other object gets its id
-        # while it is there; an equal chunk made anew only gets a table of its own.
+        # while it is there. A chunk object seen for the first time is looked up by value, so
+        # equal chunks (a syllable cut from different tokens) share one number and table.
         self._chunk_cache: dict[int, tuple[Chunk, int, _OptionTable, _BoundRows]] = {}
+        self._chunk_values: dict[Chunk, tuple[int, _OptionTable, _BoundRows]] = {}
         self._chunk_numbers = itertools.count()
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
@@ -378,16 +380,26 @@ class Decoder:
         tables = []
         rows = []
         for chunk in chunks:
-            found = cache.get(id(chunk))
-            if found is None:
-                found = (chunk, next(self._chunk_numbers), [None] * len(SLOTS), {})
-                if len(cache) >= OPTION_CACHE_SIZE:
-                    cache.clear()
-                found = cache.setdefault(id(chunk), found)
+            found = cache.get(id(chunk)) or self._chunk_entry(chunk)
             numbers.append(found[1])
             tables.append(found[2])
             rows.append(found[3])
         return tuple(numbers), tables, rows
+
+    def _chunk_entry(self, chunk: Chunk) -> tuple[Chunk, int, _OptionTable, _BoundRows]:
+        """The number, table and bound rows of a chunk object not seen before: those of an
+        equal chunk when there is one."""
+        values = self._chunk_values
+        shared = values.get(chunk)
+        if shared is None:
+            shared = (next(self._chunk_numbers), [None] * len(SLOTS), {})
+            if len(values) >= OPTION_CACHE_SIZE:
+                values.clear()
+            shared = values.setdefault(chunk, shared)
+        cache = self._chunk_cache
+        if len(cache) >= 2 * OPTION_CACHE_SIZE:  # (equal chunks are a few objects each)
+            cache.clear()
+        return cache.setdefault(id(chunk), (chunk, *shared))
 
     def _options(
         self, chunk: Chunk, table: _OptionTable, slot: int,
