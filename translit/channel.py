@@ -124,7 +124,7 @@ class Segmentation:
 
 def best_logp(chunks: Iterable[Chunk], cut_logp: float = 0.0) -> float:
     """``cut_logp`` plus each chunk's best channel log-probability."""
-    return cut_logp + sum(chunk.candidates[0][1] for chunk in chunks)
+    return cut_logp + sum([chunk.candidates[0][1] for chunk in chunks])
 
 
 class Correspondences:

@@ -20,7 +20,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter
 from types import MappingProxyType
 
 from translit.beam import (
@@ -30,11 +30,10 @@ from translit.beam import (
     PartFields,
     best_cells,
     best_sequences,
-    joined,
     k_best_sums,
 )
 from translit.channel import Chunk, best_logp
-from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, NameModel, Role
+from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, EntryRow, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
 from translit.types import Gender, Kind, Match, Part
 
@@ -46,6 +45,7 @@ FRONTIER_CACHE_SIZE = 50_000
 # Beams over the first two chunks of a path (six sequences of two syllables, ~2 kB each).
 PAIR_BEAM_CACHE_SIZE = 8_192
 PART_CACHE_SIZE = 50_000  # Parts of the answers returned, shared by value
+BRANCH_CACHE_SIZE = 100_000  # gazetteer prefixes (a fraction of them is ever walked through)
 _score = itemgetter(0)  # the score of a (score, …) tuple
 _candidates = attrgetter("candidates")  # a chunk's readings
 # A chunk's best options in one (role, gender), and the first step of a beam over them.
@@ -53,6 +53,10 @@ _ChunkOptions = tuple[tuple[Option, ...], tuple[Hypothesis, ...]]
 # A chunk's options in each (role, gender), by slot number (SLOTS), filled as asked for: a
 # list item is set atomically, and two threads filling one slot compute the same value.
 _OptionTable = list[_ChunkOptions | None]
+# A chunk's best option score in the slot of each plan of a set (:meth:`Decoder._plan_priors`),
+# -inf where it has none, by (size, gender hint, the chunk's position): a path's plans are
+# bounded by adding these rows up, with built-ins.
+_BoundRows = dict[tuple[int, Gender | None, int], tuple[float, ...]]
 SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
     (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
 )
@@ -62,6 +66,9 @@ _Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...], bool, bool]
 _Taken = tuple[tuple[str, float], ...]  # (chunk text, channel log-probability) per syllable
 _ROOT: tuple[tuple[tuple[str, ...], _Taken], ...] = (((), ()),)
 _NOTHING: Mapping[str, None] = MappingProxyType({})
+# Below a gazetteer prefix: the syllables that continue it to a longer prefix, and those that end
+# an entry there, with the entries (as the gazetteer stores them).
+_Branches = tuple[Mapping[str, None], Mapping[str, tuple[EntryRow, ...]]]
 # A path, or a role pattern, whose best possible score is this far below the best reading found
 # cannot win; readings this far below the best do not change the probabilities.
 PATH_MARGIN = 5.0
@@ -160,14 +167,21 @@ class Decoder:
         # Plain dicts: reads and writes of one key are atomic, and a lost race only recomputes.
         # Each chunk seen gets a number (never reused: itertools.count is atomic) and a table of
         # its options; the gazetteer walk cache is keyed by chunk numbers, so its keys
-        # hash fast and are tuples the garbage collector stops tracking.
-        self._chunk_cache: dict[Chunk, tuple[int, _OptionTable]] = {}
+        # hash fast and are tuples the garbage collector stops tracking. A chunk is found by
+        # identity first (the front-ends cache their cuttings, so a token's chunks are the same
+        # objects each time): an int key hashes and compares in C, a Chunk's __hash__ and
+        # __eq__ run Python code. The entry holds its chunk, so no other object gets its id
+        # while it is there. A chunk object seen for the first time is looked up by value, so
+        # equal chunks (a syllable cut from different tokens) share one number and table.
+        self._chunk_cache: dict[int, tuple[Chunk, int, _OptionTable, _BoundRows]] = {}
+        self._chunk_values: dict[Chunk, tuple[int, _OptionTable, _BoundRows]] = {}
         self._chunk_numbers = itertools.count()
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
         self._place_cache: dict[int, tuple[Option, ...]] = {}
         self._pair_beams: dict[int, tuple[Hypothesis, ...]] = {}
+        self._branch_cache: dict[tuple[str, ...], _Branches] = {}
         # The Parts of answers, made from their fields once: a name's Parts are mostly those of
         # names before it, and the cache of answers then holds fewer objects the collector walks.
         self._parts: dict[PartFields, Part] = {}
@@ -193,7 +207,7 @@ class Decoder:
         for best, path in ranked:
             if best < top - PATH_MARGIN:
                 break
-            numbers, tables = self._chunk_tables(path.chunks)
+            numbers, tables, rows = self._chunk_tables(path.chunks)
             famous_only = not generic and path.kind is None
             known = self._known(path, numbers, gender, kind or path.kind, famous_only=famous_only)
             if kind != "place" and path.kind is None:
@@ -205,7 +219,7 @@ class Decoder:
                 if kind == "place":
                     found = self._places(path, numbers)
                 else:
-                    found = self._persons(path, numbers, tables, gender, floor - PATH_MARGIN)
+                    found = self._persons(path, numbers, tables, rows, gender, floor)
                 readings += found
                 if found:
                     floor = max(floor, max(map(_score, found)))
@@ -234,28 +248,38 @@ class Decoder:
 
     def _persons(
         self, path: Path, numbers: tuple[int, ...], tables: Sequence[_OptionTable],
-        hint: Gender | None, floor: float,
+        rows: Sequence[_BoundRows], hint: Gender | None, top: float,
     ) -> list[_Reading]:
-        """Generic person readings; a role pattern whose best case is below ``floor`` is skipped."""
+        """Generic person readings; a role pattern whose best case is more than ``PATH_MARGIN``
+        below the best score so far (``top``) is skipped, and a reading more than ``RANK_MARGIN``
+        below it is not made (:meth:`decode` would drop it: its best score only grows)."""
         chunks = path.chunks
+        floor = top - PATH_MARGIN
+        size = len(chunks)
+        every_plan = self._plan_priors(size, hint)
+        # Each plan's best case: the sum of each chunk's best option, added in chunk order from
+        # 0.0 (-inf where a chunk has none: that plan cannot read the path).
+        bests = [0.0] * len(every_plan)
+        for position, (chunk, table, chunk_rows) in enumerate(zip(chunks, tables, rows)):
+            row = chunk_rows.get((size, hint, position))
+            if row is None:
+                row = self._bound_row(chunk, table, chunk_rows, every_plan, (size, hint, position))
+            bests = list(map(add, bests, row))
         plans: list[tuple[float, float, _Plan]] = []  # (bound, base score, plan)
-        for plan in self._plan_priors(len(chunks), hint):
-            best = 0.0  # (the sum of each chunk's best option, added in chunk order)
-            for chunk, table, slot in zip(chunks, tables, plan[3]):
-                found = table[slot] or self._options(chunk, table, slot)
-                if not found[0]:
-                    break
-                best += found[0][0][0]
-            else:
+        for plan, best in zip(every_plan, bests):
+            if best != -math.inf:
                 base = plan[0] + path.logp
                 plans.append((base + best, base, plan))
         plans.sort(key=_score, reverse=True)  # (stable: equal bounds keep the plans' order)
         readings: list[_Reading] = []
+        ran = False
+        cut = top - RANK_MARGIN
         pair_bonuses = self._pair_cache
         pair_beams = self._pair_beams
         for bound, base, (_, _, gender, slots, paired, surname_last) in plans:
-            if bound < floor and readings:
+            if bound < floor and ran:
                 break  # (the best plan always runs: the alternatives it gives are worth showing)
+            ran = True
             # (each slot was filled when the bound was summed)
             options = [
                 table[slot] or self._options(chunk, table, slot)
@@ -276,25 +300,36 @@ class Decoder:
                 beam = options[0][1]
             else:
                 beam = EMPTY_BEAM
-            # The last step of the beam makes the readings (k_best_sums, without its tuples).
+            # The last step of the beam makes the readings (k_best_sums, without its tuples);
+            # the text and parts only of those that can be ranked.
             last = options[-1][0]
             for score, i, j in best_cells(beam, last, BEAM):
                 _, parts, channel, text = beam[i]
                 _, part, syllable = last[j]
-                parts = (*parts, part)
-                channel += part[3]
-                text = joined(text, syllable, surname_last)
-                if paired:
-                    pair = (parts[-2][1], part[1], gender)
+                if paired:  # (the pair is the beam's last syllable and this one)
+                    pair = (parts[-1][1], part[1], gender)
                     bonus = pair_bonuses.get(pair)
                     if bonus is None:
                         bonus = self._pair_bonus(pair)
+                    score += base + bonus
                 else:
-                    bonus = 0.0
-                score += base + bonus
-                readings.append((score, text, "person", False, gender, parts, channel))
+                    score += base  # (+ a bonus of 0.0, as the sum always was: the same float)
+                if score < cut:
+                    continue
+                if not text:
+                    text = syllable
+                elif surname_last:
+                    text = syllable + " " + text
+                else:
+                    text = text + " " + syllable
+                readings.append(
+                    (score, text, "person", False, gender, (*parts, part), channel + part[3])
+                )
                 if score - PATH_MARGIN > floor:
                     floor = score - PATH_MARGIN
+                    if score > top:
+                        top = score
+                        cut = top - RANK_MARGIN
         return readings
 
     def _places(self, path: Path, numbers: tuple[int, ...]) -> list[_Reading]:
@@ -328,6 +363,21 @@ class Decoder:
                 self._place_cache.clear()
             self._place_cache[number] = found
         return found
+
+    def _bound_row(
+        self, chunk: Chunk, table: _OptionTable, rows: _BoundRows, plans: Sequence[_Plan],
+        key: tuple[int, Gender | None, int],
+    ) -> tuple[float, ...]:
+        """A chunk's best option score in its slot of each plan, kept in ``rows`` (-inf where
+        it has no option)."""
+        position = key[2]
+        row = []
+        for plan in plans:
+            slot = plan[3][position]
+            found = (table[slot] or self._options(chunk, table, slot))[0]
+            row.append(found[0][0] if found else -math.inf)
+        rows[key] = made = tuple(row)
+        return made
 
     def _pair_beam(
         self, key: int, first: Sequence[Hypothesis], second: Sequence[Option],
@@ -367,20 +417,34 @@ class Decoder:
 
     def _chunk_tables(
         self, chunks: Sequence[Chunk]
-    ) -> tuple[tuple[int, ...], list[_OptionTable]]:
-        """Each chunk's number and table of options by slot, filled as asked for."""
+    ) -> tuple[tuple[int, ...], list[_OptionTable], list[_BoundRows]]:
+        """Each chunk's number, table of options by slot and rows of plan bounds, filled as
+        asked for."""
+        cache = self._chunk_cache
         numbers = []
         tables = []
+        rows = []
         for chunk in chunks:
-            found = self._chunk_cache.get(chunk)
-            if found is None:
-                found = (next(self._chunk_numbers), [None] * len(SLOTS))
-                if len(self._chunk_cache) >= OPTION_CACHE_SIZE:
-                    self._chunk_cache.clear()
-                found = self._chunk_cache.setdefault(chunk, found)
-            numbers.append(found[0])
-            tables.append(found[1])
-        return tuple(numbers), tables
+            found = cache.get(id(chunk)) or self._chunk_entry(chunk)
+            numbers.append(found[1])
+            tables.append(found[2])
+            rows.append(found[3])
+        return tuple(numbers), tables, rows
+
+    def _chunk_entry(self, chunk: Chunk) -> tuple[Chunk, int, _OptionTable, _BoundRows]:
+        """The number, table and bound rows of a chunk object not seen before: those of an
+        equal chunk when there is one."""
+        values = self._chunk_values
+        shared = values.get(chunk)
+        if shared is None:
+            shared = (next(self._chunk_numbers), [None] * len(SLOTS), {})
+            if len(values) >= OPTION_CACHE_SIZE:
+                values.clear()
+            shared = values.setdefault(chunk, shared)
+        cache = self._chunk_cache
+        if len(cache) >= 2 * OPTION_CACHE_SIZE:  # (equal chunks are a few objects each)
+            cache.clear()
+        return cache.setdefault(id(chunk), (chunk, *shared))
 
     def _options(
         self, chunk: Chunk, table: _OptionTable, slot: int,
@@ -485,18 +549,19 @@ class Decoder:
         Found in the order of a depth-first search that visits a node's children last candidate
         first (the order the probabilities were always summed in).
         """
-        gazetteer = self.model.gazetteer
+        branches = self._branch_cache
         last = len(chunks) - 1
         chunk = chunks[last]
         found: list[tuple[Entry, _Taken]] = []
         for prefix, taken in self._frontier(chunks[:last], numbers[:last]):
-            following = gazetteer.children.get(prefix, _NOTHING)
+            ends = (branches.get(prefix) or self._branches(prefix))[1]
+            if not ends:
+                continue
             for bare, channel_logp in chunk.candidates:
-                if bare in following:
-                    entries = gazetteer.lookup((*prefix, bare))
-                    if entries:
-                        step = (*taken, (chunk.text, channel_logp))
-                        found.extend((entry, step) for entry in entries)
+                rows = ends.get(bare)
+                if rows:
+                    step = (*taken, (chunk.text, channel_logp))
+                    found.extend((entry, step) for entry in map(Entry._make, rows))
         if found and any(chunk.tone is not None for chunk in chunks):
             found = [(entry, _tone_checked(entry, chunks, taken)) for entry, taken in found]
         return found
@@ -512,15 +577,17 @@ class Decoder:
             return _ROOT
         found = self._frontier_cache.get(numbers)
         if found is None:
-            children = self.model.gazetteer.children
+            branches = self._branch_cache
             chunk = chunks[-1]
             nodes: list[tuple[tuple[str, ...], _Taken]] = []
             for prefix, taken in self._frontier(chunks[:-1], numbers[:-1]):
-                following = children.get(prefix, _NOTHING)
+                inner = (branches.get(prefix) or self._branches(prefix))[0]
+                if not inner:
+                    continue
                 below = [
                     ((*prefix, bare), (*taken, (chunk.text, channel_logp)))
                     for bare, channel_logp in chunk.candidates
-                    if bare in following and (*prefix, bare) in children
+                    if bare in inner
                 ]
                 nodes.extend(reversed(below))  # (a stack visits the last pushed first)
             found = tuple(nodes)
@@ -529,25 +596,48 @@ class Decoder:
             self._frontier_cache[numbers] = found
         return found
 
+    def _branches(self, prefix: tuple[str, ...]) -> _Branches:
+        """What follows a gazetteer prefix (cached): a walk tests a chunk's candidates against
+        these, one string each, instead of building a tuple for each to look up."""
+        gazetteer = self.model.gazetteer
+        children, entries = gazetteer.children, gazetteer.entries
+        following = children.get(prefix, _NOTHING)
+        found: _Branches = (
+            {bare: None for bare in following if (*prefix, bare) in children},
+            {
+                bare: entries[prefix + (bare,)]
+                for bare in following if entries.get(prefix + (bare,))
+            },
+        )
+        if len(self._branch_cache) >= BRANCH_CACHE_SIZE:
+            self._branch_cache.clear()
+        self._branch_cache[prefix] = found
+        return found
+
     def _rank(self, readings: list[_Reading], k: int) -> list[Match]:
         if not readings:
             return []
-        merged: dict[str, list[_Reading]] = {}
+        # Each text's first reading, and the readings of the texts read more than once (a list
+        # only for those: most texts are read once).
+        first: dict[str, _Reading] = {}
+        repeated: dict[str, list[_Reading]] = {}
         for reading in readings:
-            same_text = merged.get(reading[1])
-            if same_text is None:
-                merged[reading[1]] = [reading]
-            else:
-                same_text.append(reading)
+            text = reading[1]
+            found = first.setdefault(text, reading)
+            if found is not reading:
+                same_text = repeated.get(text)
+                if same_text is None:
+                    repeated[text] = [found, reading]
+                else:
+                    same_text.append(reading)
         # (negated score, text, reading): sorted as plain tuples, best first, ties by text
         ranked = []
-        for same_text in merged.values():
-            if len(same_text) > 1:
-                total, best = _merged(same_text)
+        for text, best in first.items():
+            if text in repeated:
+                total, best = _merged(repeated[text])
             else:
-                best = same_text[0]
                 total = best[0]
-            ranked.append((-total, best[1], best))
+            ranked.append((-total, text, best))
         ranked.sort()
         top_best = ranked[0][2]
         if top_best[6] / max(1, len(top_best[5])) < self.weights.min_channel_logp:
@@ -556,7 +646,7 @@ class Decoder:
         top = -ranked[0][0]
         weights = [math.exp((-negated - top) / temperature) for negated, _, _ in ranked]
         norm = sum(weights) + self.weights.unlisted_share * sum(
-            weight for weight, (_, _, reading) in zip(weights, ranked) if not reading[3]
+            [weight for weight, (_, _, reading) in zip(weights, ranked) if not reading[3]]
         )
         return [
             Match(

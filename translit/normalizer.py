@@ -273,10 +273,10 @@ class Normalizer:
                 continue
             for best, cut_logp, cut_chunks in self._cuts(tokens[start:end]):
                 gain = best + extra + syllable_logp * len(cut_chunks)
-                options.extend(
+                options += [
                     (score + gain, logp + cut_logp + extra, chunks + cut_chunks)
                     for score, logp, chunks in columns[start]
-                )
+                ]
         # (the same as heapq.nlargest, ties in order, without its overhead on a few items)
         return tuple(sorted(options, key=_score, reverse=True)[:PATHS])
 
