@@ -89,13 +89,7 @@ def k_best_sums(
     for total, i, j in best_cells(beam, options, k):
         _, parts, channel, text = beam[i]
         _, part, syllable = options[j]
-        # (joined(text, syllable, surname_last), inline: a name gets a few dozen of these)
-        if not text:
-            text = syllable
-        elif surname_last:
-            text = syllable + " " + text
-        else:
-            text = text + " " + syllable
+        text = joined(text, syllable, surname_last)
         extended.append((total, (*parts, part), channel + part[3], text))
     return extended
 

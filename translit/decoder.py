@@ -30,6 +30,7 @@ from translit.beam import (
     PartFields,
     best_cells,
     best_sequences,
+    joined,
     k_best_sums,
 )
 from translit.channel import Chunk, best_logp
@@ -316,12 +317,7 @@ class Decoder:
                     score += base  # (+ a bonus of 0.0, as the sum always was: the same float)
                 if score < cut:
                     continue
-                if not text:
-                    text = syllable
-                elif surname_last:
-                    text = syllable + " " + text
-                else:
-                    text = text + " " + syllable
+                text = joined(text, syllable, surname_last)
                 readings.append(
                     (score, text, "person", False, gender, (*parts, part), channel + part[3])
                 )
