@@ -148,7 +148,9 @@ def _speed_section(run: Run) -> list[str]:
         rows.append(row)
     lines += _table(header, rows) + ["![speed](speed.png)", ""]
     lines += ["### Cold start", "", "`python -c \"<import + first answer>\"`, median wall time, "
-              "next to `python -c pass`.", ""]
+              "next to `python -c pass`, after one unrecorded start: bytecode and disk caches "
+              "are written, as at any start after the first (the bytecode as pip writes it for "
+              "an installed package, whatever PYTHONDONTWRITEBYTECODE says).", ""]
     lines += _table(["system", "median s", "python -c pass s", "net s"], [
         [run.labels.get(c.system, c.system),
          f"failed: {c.error}" if c.error else f"{c.median_s:.3f}",
