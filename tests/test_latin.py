@@ -102,11 +102,11 @@ def test_case_normal_form_and_separators_do_not_change_the_reading(
 
 def test_dev_set_tone_stripped_gold_reads_exactly() -> None:
     # Measured on tests/fixtures/dev.tsv by benchmarks/directions.py (gold with tones removed,
-    # vowel letters kept / folded to ASCII): persons 0.926 / 0.904, places 0.947 / 0.938 at
+    # vowel letters kept / folded to ASCII): persons 0.943 / 0.922, places 0.947 / 0.938 at
     # rank 1. The misses are tone choices of the name model (Hiếu for Hiệu) and small places
     # no lexicon lists, not the front-end. Asserted about two points lower.
-    floors = {("person", "tones stripped"): 0.90, ("place", "tones stripped"): 0.92,
-              ("person", "ASCII"): 0.88, ("place", "ASCII"): 0.91}
+    floors = {("person", "tones stripped"): 0.92, ("place", "tones stripped"): 0.92,
+              ("person", "ASCII"): 0.90, ("place", "ASCII"): 0.91}
     measured = latin_accuracy(load_pairs(DEV))
     for group, floor in floors.items():
         assert measured[group] >= floor, group
