@@ -149,7 +149,8 @@ def _add_normalize_arguments(parser: argparse.ArgumentParser) -> None:
                         help="every name is of this kind: only such readings, and a place no "
                              "lexicon lists is read as a place (default: either)")
     parser.add_argument("--gender", choices=("M", "F"),
-                        help="every name is a person of this gender (default: either)")
+                        help="the names are of people of this gender: readings of it are "
+                             "preferred, as with normalize(gender=...) (default: either)")
     _add_lexicon_argument(parser)
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 at the end if any row had an error")
