@@ -181,6 +181,7 @@ class Decoder:
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
         self._place_cache: dict[int, tuple[Option, ...]] = {}
+        self._ends_in_surname: dict[int, bool] = {}  # by chunk number
         self._pair_beams: dict[int, tuple[Hypothesis, ...]] = {}
         self._branch_cache: dict[tuple[str, ...], _Branches] = {}
         # The Parts of answers, made from their fields once: a name's Parts are mostly those of
@@ -521,12 +522,18 @@ class Decoder:
         """Known persons written surname last, as English and sports pages do (كونغ فيونغ
         نغوين: Công Phượng Nguyễn), at the odds of that role order in :data:`PATTERNS`."""
         chunks = path.chunks
-        surnames = self.model.common_surnames
         if len(chunks) < 3:
             return []
-        last = chunks[-1].candidates
-        floor = last[0][1] - SURNAME_LAST_SPREAD
-        if not any(bare in surnames for bare, logp in last if logp >= floor):
+        surname = self._ends_in_surname.get(numbers[-1])
+        if surname is None:
+            last = chunks[-1].candidates
+            floor = last[0][1] - SURNAME_LAST_SPREAD
+            surnames = self.model.common_surnames
+            surname = any(bare in surnames for bare, logp in last if logp >= floor)
+            if len(self._ends_in_surname) >= OPTION_CACHE_SIZE:
+                self._ends_in_surname.clear()
+            self._ends_in_surname[numbers[-1]] = surname
+        if not surname:
             return []  # (the last word reads as no common surname: the usual case)
         turned = Path((chunks[-1], *chunks[:-1]), path.logp)
         found = self._known(turned, (numbers[-1], *numbers[:-1]), hint, "person",
