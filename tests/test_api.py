@@ -112,7 +112,9 @@ def test_bad_k_raises_value_error(k: object) -> None:
 
 @pytest.mark.parametrize(
     "text", ["", "   ", "،؛.!?", "Hello world", "المؤتمر", "للغاية", "عبد الله", "12345",
-             "من مدينة", "في هذه"]
+             "من مدينة", "في هذه",
+             # words with the article: no syllable starts with a vowel and l
+             "الأمانة", "السياسات", "الآن", "تران الوطنية"]
 )
 def test_what_is_not_a_name_gives_nothing(text: str) -> None:
     assert translit.normalize(text) is None

@@ -56,6 +56,11 @@ def _bounded(words: Sequence[str]) -> bool:
     return 0 < len(words) <= MAX_TOKENS and all(len(word) <= MAX_TOKEN_LENGTH for word in words)
 
 
+def _has_article(token: str) -> bool:
+    """Whether an Arabic word (cleaned, alef forms merged) starts with the article ال."""
+    return len(token) > 3 and token.startswith("ال")
+
+
 def _script_words(name: str) -> tuple[bool, list[str]]:
     """Whether ``name`` reads as Arabic script, and its words: Arabic ones normalised
     (:func:`arabic.words`), or Latin ones (:func:`translit.latin.latin_words`)."""
@@ -219,7 +224,11 @@ class Normalizer:
             if piece and not piece.isdigit()  # a number beside a name (row 2, 1945) is no syllable
         ]
         found = []
-        if _bounded(tokens) and all(arabic.has_arabic(token) for token in tokens):
+        # A word with the article (الأمانة, السياسات) is no syllable: no Vietnamese syllable
+        # starts with a vowel and l, and none ends in l.
+        if _bounded(tokens) and all(
+            arabic.has_arabic(token) and not _has_article(token) for token in tokens
+        ):
             found = self._arabic_paths(tuple(tokens))
         translated = arabic_exonyms().get(exonym_key(words)) if len(words) > 1 else None
         if translated is not None:
