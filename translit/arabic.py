@@ -58,6 +58,12 @@ def normalize(text: str) -> str:
     return str(_FINAL_TEH_MARBUTA.sub("ه", text))
 
 
+def has_article(word: str) -> bool:
+    """Whether a cleaned Arabic word (alef forms merged) starts with the article ال: then it is
+    no part of a Vietnamese name, since no syllable starts with a vowel and l or ends in l."""
+    return len(word) > 3 and word.startswith("ال")
+
+
 def has_arabic(text: str) -> bool:
     """True when ``text`` holds at least one Arabic letter."""
     return _ARABIC_LETTER.search(text) is not None

@@ -155,7 +155,7 @@ def leading_titles(words: Sequence[str]) -> tuple[Cue | None, int] | None:
             if cue is None or (cue.gender is None and more[0].gender is not None):
                 cue = more[0]
             size += more[1]
-        elif any(stem.startswith("ال") for _, stem in strip_clitics(words[size])):
+        elif any(arabic.has_article(stem) for _, stem in strip_clitics(words[size])):
             size += 1
         else:
             break

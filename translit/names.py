@@ -49,6 +49,8 @@ PROMINENCE_WEIGHT: Mapping[int, float] = MappingProxyType({1: 1.0, 2: 2.0, 3: 60
 # How often a known person appears by the last two syllables of the name alone, relative to
 # the full name.
 GIVEN_NAME_SHARE = 0.3
+# A surname this common (share of people) may end a name written surname last (the decoder's
+# turned gazetteer walk).
 COMMON_SURNAME = 0.01
 # ... and how often a modern household name (prominence 3, born since GIVEN_ALONE_SINCE: Diệm,
 # Giáp, Thưởng) appears by the last syllable alone, as Western and Arabic news call leaders.

@@ -56,11 +56,6 @@ def _bounded(words: Sequence[str]) -> bool:
     return 0 < len(words) <= MAX_TOKENS and all(len(word) <= MAX_TOKEN_LENGTH for word in words)
 
 
-def _has_article(token: str) -> bool:
-    """Whether an Arabic word (cleaned, alef forms merged) starts with the article ال."""
-    return len(token) > 3 and token.startswith("ال")
-
-
 def _script_words(name: str) -> tuple[bool, list[str]]:
     """Whether ``name`` reads as Arabic script, and its words: Arabic ones normalised
     (:func:`arabic.words`), or Latin ones (:func:`translit.latin.latin_words`)."""
@@ -224,10 +219,9 @@ class Normalizer:
             if piece and not piece.isdigit()  # a number beside a name (row 2, 1945) is no syllable
         ]
         found = []
-        # A word with the article (الأمانة, السياسات) is no syllable: no Vietnamese syllable
-        # starts with a vowel and l, and none ends in l.
+        # (a word with the article, الأمانة, السياسات, is no syllable)
         if _bounded(tokens) and all(
-            arabic.has_arabic(token) and not _has_article(token) for token in tokens
+            arabic.has_arabic(token) and not arabic.has_article(token) for token in tokens
         ):
             found = self._arabic_paths(tuple(tokens))
         translated = arabic_exonyms().get(exonym_key(words)) if len(words) > 1 else None
@@ -235,11 +229,12 @@ class Normalizer:
             # A name Arabic translates (معبد الأدب: Văn Miếu) is that entry; the phrase spells
             # no syllable, so the whole of it is the first syllable's source.
             kind, text = translated
+            syllables = SYLLABLE_WORD.findall(text)
+            sources = [" ".join(words)] + [""] * (len(syllables) - 1)
             # (its tones are written: Biển Đông, not Biển Động)
-            sources = [" ".join(words)] + [""] * (len(SYLLABLE_WORD.findall(text)) - 1)
             chunks = tuple(
                 Chunk(source, ((remove_tones(word).lower(), 0.0),), strip_tone(word)[1])
-                for source, word in zip(sources, SYLLABLE_WORD.findall(text))
+                for source, word in zip(sources, syllables)
             )
             found.insert(0, Path(chunks, 0.0, kind=kind))
         return found

@@ -204,8 +204,8 @@ class NameFinder:
             # mention of someone named before: تران كام تو is not Trần Khâm + Tú.
             inside_name = first > 0 and _inside_name(text, words[first - 1], word)
             for clitic, stem in word.readings:
-                if stem.startswith("ال"):
-                    continue  # no syllable is spelled with the article: no name starts so
+                if arabic.has_article(stem):
+                    continue  # (no name starts with a word with the article)
                 stems = [stem]
                 hamzas = 0
                 for size in range(1, MAX_RUN + 1):
