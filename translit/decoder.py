@@ -58,9 +58,11 @@ _OptionTable = list[_ChunkOptions | None]
 # -inf where it has none, by (size, gender hint, the chunk's position): a path's plans are
 # bounded by adding these rows up, with built-ins.
 _BoundRows = dict[tuple[int, Gender | None, int], tuple[float, ...]]
-SLOTS: tuple[tuple[Role, Gender], ...] = tuple(
-    (role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS
+SLOTS: tuple[tuple[Role, Gender], ...] = (
+    *((role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS),
+    ("place", "M"),  # (a syllable of a place no lexicon lists: no gender, one slot)
 )
+PLACE_SLOT = SLOTS.index(("place", "M"))
 # A role pattern under a gender: (prior, roles, gender, slots, whether the pair bonus applies,
 # whether the surname comes last)
 _Plan = tuple[float, tuple[Role, ...], Gender, tuple[int, ...], bool, bool]
@@ -180,7 +182,6 @@ class Decoder:
         self._pair_cache: dict[tuple[str, str, Gender], float] = {}
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
-        self._place_cache: dict[int, tuple[Option, ...]] = {}
         self._ends_in_surname: dict[int, bool] = {}  # by chunk number
         self._pair_beams: dict[int, tuple[Hypothesis, ...]] = {}
         self._branch_cache: dict[tuple[str, ...], _Branches] = {}
@@ -219,7 +220,7 @@ class Decoder:
                 floor = max(floor, max(map(_score, known)))
             if path.kind is None and generic:
                 if kind == "place":
-                    found = self._places(path, numbers)
+                    found = self._places(path, tables)
                 else:
                     found = self._persons(path, numbers, tables, rows, gender, floor)
                 readings += found
@@ -329,37 +330,19 @@ class Decoder:
                         cut = top - RANK_MARGIN
         return readings
 
-    def _places(self, path: Path, numbers: tuple[int, ...]) -> list[_Reading]:
+    def _places(self, path: Path, tables: Sequence[_OptionTable]) -> list[_Reading]:
         """Generic readings of a place no lexicon lists, from the syllables place names use.
 
         Read only when the caller says the name is a place (``kind="place"``): without that
         hint an unlisted name is read as a person, as most unlisted names in news are.
         """
         beam: Sequence[Hypothesis] = EMPTY_BEAM
-        for chunk, number in zip(path.chunks, numbers):
-            beam = k_best_sums(beam, self._place_options(chunk, number), BEAM)
+        for chunk, table in zip(path.chunks, tables):
+            found = table[PLACE_SLOT] or self._options(chunk, table, PLACE_SLOT)
+            beam = k_best_sums(beam, found[0], BEAM)
         base = self.weights.place_logp + math.log(self.weights.unlisted_place_share) + path.logp
         return [(base + score, text, "place", False, None, parts, channel)
                 for score, parts, channel, text in beam]
-
-    def _place_options(self, chunk: Chunk, number: int) -> tuple[Option, ...]:
-        """A chunk's best toned syllables as part of a place name (cached by chunk number)."""
-        found = self._place_cache.get(number)
-        if found is None:
-            scored = [
-                (channel + prior, toned, channel, prior)
-                for bare, channel in chunk.candidates
-                for toned, prior in self._toned(bare, "place", "M", chunk.tone)
-            ]
-            scored.sort(key=_score, reverse=True)
-            found = tuple(
-                (score, (chunk.text, toned, "place", channel, prior), _capitalized(toned))
-                for score, toned, channel, prior in scored[:OPTIONS_PER_CHUNK]
-            )
-            if len(self._place_cache) >= OPTION_CACHE_SIZE:
-                self._place_cache.clear()
-            self._place_cache[number] = found
-        return found
 
     def _bound_row(
         self, chunk: Chunk, table: _OptionTable, rows: _BoundRows, plans: Sequence[_Plan],
