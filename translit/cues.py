@@ -199,9 +199,12 @@ def arabic_exonyms() -> dict[str, tuple[Kind, str]]:
 
 
 @lru_cache(maxsize=1)
-def exonym_first_words() -> frozenset[str]:
-    """The first words of the names :func:`arabic_exonyms` holds (a text without one holds none)."""
-    return frozenset(key.split(" ", 1)[0] for key in arabic_exonyms())
+def exonym_first_words() -> tuple[frozenset[str], int]:
+    """The first words of the names :func:`arabic_exonyms` holds (a text without one holds none),
+    and the most words one has."""
+    keys = arabic_exonyms()
+    return (frozenset(key.split(" ", 1)[0] for key in keys),
+            max((key.count(" ") + 1 for key in keys), default=0))
 
 
 @lru_cache(maxsize=1)

@@ -235,10 +235,12 @@ class NameFinder:
         (only spaces and invisible marks between their words), the first word with or without
         its clitics (وبحر الشرق)."""
         table = arabic_exonyms()
-        longest = max((key.count(" ") + 1 for key in table), default=0)
+        first_words, longest = exonym_first_words()
         found: list[_Candidate] = []
         for first, word in enumerate(words):
             for clitic, stem in strip_clitics(word.folded):
+                if stem not in first_words:
+                    continue
                 stems = [stem]
                 for last in range(first + 1, min(len(words), first + longest)):
                     gap = text[words[last - 1].token.end:words[last].token.start]
@@ -384,7 +386,7 @@ def _lone_word(matches: Sequence[Match], context: Context) -> Match | None:
 def _may_hold_translated(words: Sequence[Word]) -> bool:
     """Whether a word (clitics aside) starts a name Arabic translates (a line of ordinary words
     and such a name: وقعت معركة تل الهمبرغر عام 1969)."""
-    first_words = exonym_first_words()
+    first_words, _ = exonym_first_words()
     return any(stem in first_words for word in words for _, stem in strip_clitics(word.folded))
 
 
