@@ -391,3 +391,9 @@ def test_the_words_before_a_name_that_are_no_part_of_it_are_dropped(
 def test_words_with_the_article_alone_are_no_name() -> None:
     for text in ("المؤتمر الوطني", "الحزب الشيوعي الفيتنامي", "المؤتمر تران"):
         assert translit.candidates(text) == [], text
+
+
+@pytest.mark.parametrize("written", ["الرئيس الصيني شي جين بينغ", "الكوري كيم جونغ أون"])
+def test_a_nationality_word_before_a_name_says_it_is_not_vietnamese(written: str) -> None:
+    assert translit.candidates(written) == []
+    assert top_texts("الفيتنامي نغوين شوان فوك")[:1] == ["Nguyễn Xuân Phúc"]

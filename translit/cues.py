@@ -146,16 +146,22 @@ def leading_titles(words: Sequence[str]) -> tuple[Cue | None, int] | None:
     الأستاذ المشارك الدكتور: :func:`leading_cue`) and words with the article (وزير الخارجية,
     البطل: no Vietnamese syllable is spelled with ال), with the cue among them that gives a
     gender, else the first (``None`` when none is a cue); at least one word is left after them.
+    ``None`` too when a nationality word is among them (الرئيس الصيني): what follows is no
+    Vietnamese name.
     """
+    phrases = cue_table().phrases
     cue: Cue | None = None
     size = 0
     while size < len(words) - 1:
         more = leading_cue(words[size:])
+        stems = [stem for _, stem in strip_clitics(words[size])]
         if more is not None:
             if cue is None or (cue.gender is None and more[0].gender is not None):
                 cue = more[0]
             size += more[1]
-        elif any(arabic.has_article(stem) for _, stem in strip_clitics(words[size])):
+        elif any(phrases[(stem,)].kind == "foreign" for stem in stems if (stem,) in phrases):
+            return None
+        elif any(arabic.has_article(stem) for stem in stems):
             size += 1
         else:
             break
