@@ -587,14 +587,16 @@ class Decoder:
         these, one string each, instead of building a tuple for each to look up."""
         gazetteer = self.model.gazetteer
         children, entries = gazetteer.children, gazetteer.entries
-        following = children.get(prefix, _NOTHING)
-        found: _Branches = (
-            {bare: None for bare in following if (*prefix, bare) in children},
-            {
-                bare: entries[prefix + (bare,)]
-                for bare in following if entries.get(prefix + (bare,))
-            },
-        )
+        inner: dict[str, None] = {}
+        ends: dict[str, tuple[EntryRow, ...]] = {}
+        for bare in children.get(prefix, _NOTHING):
+            key = (*prefix, bare)
+            if key in children:
+                inner[bare] = None
+            rows = entries.get(key)
+            if rows:
+                ends[bare] = rows
+        found: _Branches = (inner, ends)
         if len(self._branch_cache) >= BRANCH_CACHE_SIZE:
             self._branch_cache.clear()
         self._branch_cache[prefix] = found
@@ -643,7 +645,6 @@ class Decoder:
             for (negated, _, (_, text, kind, known, gender, parts, _)), weight
             in zip(ranked[:k], weights[:k])
         ]
-
 
     def _made_parts(self, fields: Sequence[PartFields]) -> tuple[Part, ...]:
         """The Parts with these fields (cached: equal Parts are one object)."""
