@@ -23,6 +23,7 @@ def test_alef_hamza_and_yeh_forms_are_unified() -> None:
 
 def test_madda_alef_and_persian_letters_are_kept() -> None:
     assert normalize("آنه پ گ ڤ چ") == "آنه پ گ ڤ چ"
+    assert normalize("ڭ ڨ") == "گ ڤ"  # (the Maghrebi forms of g and v)
 
 
 def test_final_teh_marbuta_reads_as_heh() -> None:

@@ -41,10 +41,11 @@ SKELETON_PENALTY = 1.5
 # A lone consonant letter is no syllable (its vowel dropped), however the table would spell it.
 _VOWEL_LETTERS = frozenset("اوي")
 FUZZY_EDIT_PENALTY = 3.0
-# Letters of Persian and Maghrebi writing (ڤ for v, پ for p, چ for ch): few sources use them, so
-# their exact spellings are rare in the table, but a writer who has them uses them throughout. A
-# chunk with one also reads as its skeleton (ڤ as ف) at this cost, whichever reading is better.
-_VARIANT_LETTERS = frozenset("ڤپچ")
+# Letters of Persian and Maghrebi writing (ڤ for v, پ for p, چ for ch, گ for g): few sources use
+# them, so their exact spellings are rare in the table, but a writer who has them uses them
+# throughout. A chunk with one also reads as its skeleton (ڤ as ف) at this cost, whichever reading
+# is better.
+_VARIANT_LETTERS = frozenset("ڤپچگ")
 VARIANT_PENALTY = 0.5
 # A spelling far below a syllable's best one is noise; these bound the index size.
 MAX_SPELLINGS = 32
