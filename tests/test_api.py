@@ -359,6 +359,21 @@ def test_a_place_no_lexicon_lists_reads_as_a_place_when_the_caller_says_so(writt
     assert known.text == "Hà Nội" and known.known
 
 
+def test_an_unlisted_place_of_one_syllable_is_unlikely() -> None:
+    # One listed place in a hundred has one syllable: فينه told to be a place is the city of
+    # Vinh, not a new place called Vĩnh (a common first syllable of places: Vĩnh Long …).
+    found = translit.candidates("فينه", kind="place")
+    assert found[0].text == "Vinh" and found[0].known and found[0].probability > 0.5
+    assert translit.normalize("مدينة فينه").text == "Vinh"  # type: ignore[union-attr]
+
+
+def test_a_known_name_read_through_a_place_word_yields_to_the_place() -> None:
+    # مدينة هوي is "the city of Huế"; the whole letters spell the person Đình Huệ only badly.
+    match = translit.normalize("مدينة هوي")
+    assert match is not None and (match.text, match.kind) == ("Huế", "place")
+    assert translit.normalize("با تريو").text == "Bà Triệu"  # type: ignore[union-attr]
+
+
 def test_a_name_arabic_translates_reads_as_the_entry_it_stands_for() -> None:
     # معبد الأدب is the Temple of Literature, spelled in no syllable: the phrase is the source.
     match = translit.candidates("معبد الأدب")[0]

@@ -340,7 +340,11 @@ class Decoder:
         for chunk, table in zip(path.chunks, tables):
             found = table[PLACE_SLOT] or self._options(chunk, table, PLACE_SLOT)
             beam = k_best_sums(beam, found[0], BEAM)
-        base = self.weights.place_logp + math.log(self.weights.unlisted_place_share) + path.logp
+        lengths = self.model.place_length_logp
+        base = (
+            self.weights.place_logp + math.log(self.weights.unlisted_place_share)
+            + lengths[min(len(path.chunks), len(lengths) - 1)] + path.logp
+        )
         return [(base + score, text, "place", False, None, parts, channel)
                 for score, parts, channel, text in beam]
 

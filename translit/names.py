@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from translit.cache import cached
 from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_rows
@@ -143,6 +143,7 @@ class NameModel:
         pairs: dict[Gender, dict[tuple[str, str], float]],
         gazetteer: Gazetteer,
         places: dict[str, float] | None = None,
+        place_lengths: dict[int, float] | None = None,
     ) -> None:
         total = sum(unigram.values()) or 1.0
         vocabulary = max(1, len(unigram))
@@ -160,6 +161,14 @@ class NameModel:
         self._pair_totals = {g: sum(v.values()) for g, v in pairs.items()}
         self._places = places or {}
         self._places_total = sum(self._places.values())
+        lengths = place_lengths or {}
+        lengths_total = sum(lengths.values()) + len(lengths) + 1
+        # log P(an unlisted place has n syllables): the listed places' lengths, add-one smoothed
+        # (one unseen length's share for all longer ones)
+        self.place_length_logp = tuple(
+            math.log((lengths.get(n, 0.0) + 1.0) / lengths_total)
+            for n in range(max(lengths, default=0) + 2)
+        )
         self.gazetteer = gazetteer
         self._add_caches()
 
@@ -366,19 +375,28 @@ def load_model(
         other_names += other
     return NameModel(
         unigram=dict(unigram), surnames=surnames, parts=_part_counts(), pairs=_pair_counts(),
-        gazetteer=Gazetteer(entries, other_names), places=_place_counts(entries),
+        gazetteer=Gazetteer(entries, other_names), **_place_counts(entries),
     )
 
 
-def _place_counts(entries: Iterable[Entry]) -> dict[str, float]:
-    """How many places (each counted once, by its main name) have each toned syllable: Vietnamese
-    place names draw on their own stock (Tân, Phú, Giồng, Đồng), unlike given names."""
+def _place_counts(entries: Iterable[Entry]) -> _PlaceCounts:
+    """How many places (each counted once, by its main name) have each toned syllable, and each
+    number of syllables: Vietnamese place names draw on their own stock (Tân, Phú, Giồng, Đồng),
+    unlike given names, and most have two (a place of one syllable, Huế or Vinh, is rare)."""
     counts: dict[str, float] = defaultdict(float)
+    lengths: dict[int, float] = defaultdict(float)
     for entry in entries:
         if entry.kind == "place":
-            for word in SYLLABLE_WORD.findall(entry.text):
+            words = SYLLABLE_WORD.findall(entry.text)
+            for word in words:
                 counts[word.lower()] += 1.0
-    return dict(counts)
+            lengths[len(words)] += 1.0
+    return {"places": dict(counts), "place_lengths": dict(lengths)}
+
+
+class _PlaceCounts(TypedDict):
+    places: dict[str, float]
+    place_lengths: dict[int, float]
 
 
 @lru_cache(maxsize=1)

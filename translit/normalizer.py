@@ -33,9 +33,9 @@ MAX_TOKEN_LENGTH = 24
 PATHS = 3
 # Reading two written tokens as one syllable (نغ ويين) is possible but rare.
 MERGE_LOGP = -7.0
-# A name read without an English place word after it must spell its place this much better (nats
-# per syllable) than the whole input spells a known name (ين باي is Yên Bái, not Yên Bay).
-DESIGNATOR_FIT = 1.0
+# A known name read without a title or place word around it must be spelled this much better
+# (nats per syllable) than the whole input spells a known name: ين باي is Yên Bái, not Yên Bay.
+WORDS_FIT = 1.0
 # Token sequences whose best partial paths are kept: names share their first words.
 PREFIX_CACHE_SIZE = 20_000
 _Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
@@ -49,6 +49,12 @@ _Decoded = tuple[int, tuple[Match, ...]]  # (the k decoded for, the readings fou
 def _fit(match: Match) -> float:
     """How well a reading's letters spell it: the mean channel log-probability per syllable."""
     return sum(part.channel_logp for part in match.parts) / max(1, len(match.parts))
+
+
+def _fits_better(inner: Match, whole: Match) -> bool:
+    """Whether ``inner``, a known name read without a title or place word around it, is spelled
+    by its letters ``WORDS_FIT`` better than the whole input spells the known name ``whole``."""
+    return inner.known and _fit(inner) > _fit(whole) + WORDS_FIT
 
 
 def _bounded(words: Sequence[str]) -> bool:
@@ -165,7 +171,7 @@ class Normalizer:
         else:
             lead = leading_title(words)
             last = words[-1].lower() if words else ""
-        if lead is not None and (best is None or not best.known):
+        if lead is not None:
             cue, size = lead
             # (words with the article alone are no title: a name of two words at least after them)
             if (cue is None and len(words) - size >= 2) or (
@@ -181,13 +187,15 @@ class Normalizer:
                     # A lone word after a place word is a place the gazetteer knows or no name
                     # (النهر يوميا: "the river daily"); one word says too little to be a new one.
                     inner = [match for match in inner if match.known]
-                if inner:
+                # (a known name that holds the words stays, unless its letters spell it much
+                # worse: بَا تريو is Bà Triệu, مدينة هوي is Huế and not Đình Huệ)
+                if inner and (best is None or not best.known or _fits_better(inner[0], best)):
                     return inner
         if len(words) > 1 and kind != "person" and last in designators():
             rest = " ".join(words[:-1])
             inner = self.decoder.decode(self.paths(rest), k=k, gender=gender, kind="place")
             if inner and inner[0].known and (
-                best is None or not best.known or _fit(inner[0]) > _fit(best) + DESIGNATOR_FIT
+                best is None or not best.known or _fits_better(inner[0], best)
             ):
                 return inner
         return found
