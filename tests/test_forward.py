@@ -179,6 +179,26 @@ def test_cli_to_arabic_prints_one_line_per_name() -> None:
     assert "'Smith'" in done.stderr
 
 
+def test_cli_keeps_blank_lines_and_can_leave_translations_out() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "translit", "to-arabic", "--top", "2", "--no-translations"],
+        input="Văn Miếu\n\nNguyễn\n", capture_output=True, text=True, encoding="utf-8",
+    )
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == ["Văn Miếu\tفان ميو\tفانميو", "", "Nguyễn\tنجوين\tنغوين"]
+
+
+def test_a_name_arabic_translates_has_its_translation_second() -> None:
+    # Arabic news writes the Temple of Literature both ways: فان ميو and معبد الأدب.
+    assert translit.to_arabic("Văn Miếu", k=2) == ["فان ميو", "معبد الأدب"]
+    assert translit.to_arabic("Van Mieu", k=2)[1] == "معبد الأدب"  # (ASCII: any tones)
+    assert translit.to_arabic("Biển Đông", k=1) == ["بين دونغ"]
+    assert "بحر الشرق" not in translit.to_arabic("Biên Đông")  # (written tones must agree)
+    assert "معبد الأدب" not in translit.to_arabic("Văn Miếu", translated=False)
+    # Read back, the translation is the name again.
+    assert translit.normalize("معبد الأدب").text == "Văn Miếu"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("name", ["Nguyễn " * 9, "a" * 201])
 def test_overlong_names_are_refused_not_spelled(name: str) -> None:
     with pytest.raises(ValueError, match="at most"):

@@ -34,6 +34,14 @@ def test_fused_arabic_place_matches_the_spaced_name() -> None:
     assert translit.similarity("هانوي", "Hà Nội") == 1.0
 
 
+def test_a_name_arabic_translates_matches_the_name_it_stands_for() -> None:
+    # معبد الأدب (the Temple of Literature) shares no letter with Văn Miếu.
+    assert translit.similarity("معبد الأدب", "Văn Miếu") == 1.0
+    assert translit.similarity("معبد الأدب", "فان ميو") == 1.0
+    found = translit.match("Van Mieu", ["فان ماي", "معبد الأدب"], limit=1)
+    assert [(m.choice, m.score) for m in found] == [("معبد الأدب", 1.0)]
+
+
 def test_different_people_score_low() -> None:
     assert translit.similarity("تران كام تو", "Lê Văn Lương") < 0.5
     assert translit.similarity("Nguyễn Phú Trọng", "Phạm Minh Chính") < 0.5

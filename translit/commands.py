@@ -302,9 +302,12 @@ examples:
   translit to-arabic "Nguyễn Phú Trọng"
   translit to-arabic --top 3 "Hà Nội" "Tran Cam Tu"
   translit to-arabic < names.txt                     one name a line
+  translit to-arabic --no-translations "Văn Miếu"    spellings only, not معبد الأدب
 
-One output line per name: the name, then its spellings, tab-separated. A name that is not
-Vietnamese is reported on stderr and gets no spellings; the exit status is then 1."""
+One output line per input name or line, in order: the name, then its spellings, tab-separated
+(a blank input line gives a blank line). A name that is not Vietnamese is reported on stderr and
+gets no spellings; the exit status is then 1. A name Arabic also translates (Văn Miếu: معبد
+الأدب) has the translation second, after the best spelling."""
 
 
 def _add_to_arabic_arguments(parser: argparse.ArgumentParser) -> None:
@@ -312,6 +315,8 @@ def _add_to_arabic_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Vietnamese names (with or without tone marks); stdin when none")
     parser.add_argument("--top", type=_count(1), default=5, metavar="K",
                         help="how many spellings per name (default: 5)")
+    parser.add_argument("--no-translations", action="store_true",
+                        help="leave out the Arabic translations of names (معبد الأدب)")
 
 
 def _run_to_arabic(args: argparse.Namespace) -> int:
@@ -319,13 +324,15 @@ def _run_to_arabic(args: argparse.Namespace) -> int:
     names = args.names or [
         line.strip()
         for line in sys.stdin.buffer.read().decode("utf-8", errors="replace").splitlines()
-        if line.strip()
     ]
     stdout = _stdout()
     status = 0
     for name in names:
+        if not name:
+            stdout.write("\n")  # (a blank line keeps its place: rows stay aligned with input)
+            continue
         try:
-            spellings = to_arabic(name, k=args.top)
+            spellings = to_arabic(name, k=args.top, translated=not args.no_translations)
         except ValueError as error:
             messages.say(str(error))
             spellings, status = [], 1

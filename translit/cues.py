@@ -20,7 +20,7 @@ from typing import Literal
 
 from translit import arabic
 from translit.lexicon import LexiconError, parse_float, shipped_rows
-from translit.syllable import canonical_text
+from translit.syllable import canonical_text, fold
 from translit.types import Gender, Kind
 
 CueKind = Literal["person", "place", "foreign"]
@@ -186,10 +186,9 @@ def exonym_key(words: Sequence[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def arabic_exonyms() -> dict[str, tuple[Kind, str]]:
-    """Names Arabic translates rather than transliterates (``arabic_exonyms.tsv``: معبد الأدب,
-    العم هو): :func:`exonym_key` → (kind, the Vietnamese name they stand for)."""
-    names: dict[str, tuple[Kind, str]] = {}
+def _exonym_rows() -> tuple[tuple[str, Kind, str], ...]:
+    """The rows of ``arabic_exonyms.tsv``: (Arabic as written, kind, Vietnamese name)."""
+    rows = []
     required = ("arabic", "name", "kind")
     for number, row in shipped_rows("arabic_exonyms.tsv", required=required):
         where = f"lexicons/arabic_exonyms.tsv:{number}"
@@ -197,11 +196,28 @@ def arabic_exonyms() -> dict[str, tuple[Kind, str]]:
             raise LexiconError(f"{where}: kind must be person or place, got {row['kind']!r}")
         kind: Kind = "person" if row["kind"] == "person" else "place"
         name = canonical_text(row["name"])
-        words = arabic.words(row["arabic"])
-        if name is None or not words:
+        if name is None or not arabic.words(row["arabic"]):
             raise LexiconError(f"{where}: needs Arabic words and a Vietnamese name, got {row!r}")
-        names[exonym_key(words)] = (kind, name)
-    return names
+        rows.append((row["arabic"].strip(), kind, name))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def arabic_exonyms() -> dict[str, tuple[Kind, str]]:
+    """Names Arabic translates rather than transliterates (``arabic_exonyms.tsv``: معبد الأدب,
+    العم هو): :func:`exonym_key` → (kind, the Vietnamese name they stand for)."""
+    return {exonym_key(arabic.words(written)): (kind, name)
+            for written, kind, name in _exonym_rows()}
+
+
+@lru_cache(maxsize=1)
+def arabic_translations() -> dict[str, tuple[str, str]]:
+    """The other way: a Vietnamese name folded to ASCII (``van mieu``) → (the name, its Arabic
+    translation as the lexicon writes it first: معبد الأدب; later rows are spelling variants)."""
+    found: dict[str, tuple[str, str]] = {}
+    for written, _, name in _exonym_rows():
+        found.setdefault(fold(name), (name, written))
+    return found
 
 
 @lru_cache(maxsize=1)

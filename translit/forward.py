@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from translit.channel import Channel, add_mass, default_channel, units
+from translit.cues import arabic_translations
 from translit.lexicon import LexiconError, parse_float, shipped_rows
 from translit.normalizer import MAX_NAME_LENGTH, MAX_TOKENS, check_arguments
-from translit.syllable import SYLLABLE_WORD, canonical, remove_tones
+from translit.syllable import SYLLABLE_WORD, canonical, canonical_text, fold, remove_tones
 
 Spelling = tuple[str, float]  # (Arabic spelling, log-probability)
 
@@ -174,19 +175,47 @@ def _in_style(spellings: Sequence[Spelling], dropped: str) -> Sequence[Spelling]
     return [(spelled, logp - mass) for spelled, logp in kept]
 
 
-def to_arabic(name: str, k: int = 5, *, channel: Channel | None = None) -> list[str]:
+def to_arabic(
+    name: str, k: int = 5, *, channel: Channel | None = None, translated: bool = True
+) -> list[str]:
     """The ``k`` likeliest Arabic spellings of a Vietnamese name, most conventional first.
 
-    One Arabic word per syllable, as Arabic news writes names (fused forms such as ``هانوي``
-    are read back by the decoder but not produced). Tones and vowel marks do not change the
-    spelling; ASCII-folded input (``Nguyen Phu Trong``) is accepted. Raises ``TypeError`` for a
-    non-str name and ``ValueError`` naming the word that is not a Vietnamese syllable.
+    One Arabic word per syllable, as Arabic news writes names; a famous place of two or three
+    syllables also fused into one word (هانوي), as Arabic writes them as often as not. Tones
+    and vowel marks do not change the spelling; ASCII-folded input (``Nguyen Phu Trong``) is
+    accepted. A name Arabic also translates (Văn Miếu: معبد الأدب, the Temple of Literature;
+    ``lexicons/arabic_exonyms.tsv``) has its translation second, after the best spelling: Arabic
+    news writes both (``translated=False`` leaves it out). Raises ``TypeError`` for a non-str
+    name and ``ValueError`` naming the word that is not a Vietnamese syllable.
 
     >>> to_arabic("Hà Nội", k=2)
     ['ها نوي', 'هانوي']
+    >>> to_arabic("Văn Miếu", k=3)
+    ['فان ميو', 'معبد الأدب', 'فانميو']
     >>> to_arabic("Nguyen Van Smith")
     Traceback (most recent call last):
     ...
     ValueError: 'Smith' in 'Nguyen Van Smith' is not a Vietnamese syllable
     """
-    return [spelled for spelled, _ in to_arabic_scored(name, k, channel=channel)]
+    found = [spelled for spelled, _ in to_arabic_scored(name, k, channel=channel)]
+    translation = arabic_translation(name) if translated else None
+    if translation is not None and translation not in found:
+        found.insert(1, translation)
+        del found[k:]
+    return found
+
+
+def arabic_translation(name: str) -> str | None:
+    """The Arabic translation of a Vietnamese name, if Arabic text translates it (with its
+    tones, when written, as the lexicon's: Biển Đông is بحر الشرق, Biên Đông has none).
+
+    >>> arabic_translation("Bien Dong"), arabic_translation("Nguyễn Du")
+    ('بحر الشرق', None)
+    """
+    found = arabic_translations().get(fold(name))
+    if found is None:
+        return None
+    entry, written = found
+    if not name.isascii() and canonical_text(name) != entry:
+        return None
+    return written

@@ -11,7 +11,8 @@ Two Latin-script names are compared on their ASCII skeletons instead (more preci
 
 Scores are in [0, 1]: the better of rapidfuzz's token-sort ratio on the keys (word order does not
 matter: ``Nguyễn Phú Trọng`` = ``Trong Nguyen Phu``) and the plain ratio on the keys with the
-word breaks removed (Arabic fuses well-known names: ``هانوي`` = ``Hà Nội``).
+word breaks removed (Arabic fuses well-known names: ``هانوي`` = ``Hà Nội``). A name Arabic
+translates (``معبد الأدب``, the Temple of Literature) is keyed as the name it stands for (Văn Miếu).
 
 >>> round(similarity("نغوين فو ترونج", "Nguyen Phu Trong"), 2)
 1.0
@@ -32,6 +33,7 @@ from rapidfuzz import fuzz, process
 
 from translit import arabic
 from translit.channel import Channel, default_channel, key, letter_classes
+from translit.cues import arabic_exonyms, exonym_key
 from translit.latin import latin_words, reader_for
 from translit.syllable import fold
 
@@ -90,6 +92,12 @@ def _pair(words: Iterable[str]) -> tuple[str, str]:
 @lru_cache(maxsize=262_144)
 def _keys(text: str, channel: Channel) -> Keys:
     if arabic.has_arabic(text):
+        words = arabic.words(text)
+        translated = arabic_exonyms().get(exonym_key(words)) if len(words) > 1 else None
+        if translated is not None:
+            # A name Arabic translates (معبد الأدب) is keyed as the name it stands for (Văn Miếu):
+            # its letters share nothing with the name's.
+            return _keys(translated[1], channel)
         tokens = [p for t in arabic.tokenize(text) for p in t.text.split("-")]
         return Keys(_pair(_arabic_word_key(t) for t in tokens), None)
     written = latin_words(text)
