@@ -414,3 +414,26 @@ def test_words_with_the_article_alone_are_no_name() -> None:
 def test_a_nationality_word_before_a_name_says_it_is_not_vietnamese(written: str) -> None:
     assert translit.candidates(written) == []
     assert top_texts("الفيتنامي نغوين شوان فوك")[:1] == ["Nguyễn Xuân Phúc"]
+
+
+@pytest.mark.parametrize(("field", "expected"), [
+    ("NGUYEN, VAN AN", "Nguyễn Văn An"),  # a surname, then the rest of the name
+    ("Nguyễn Văn An, PhD", "Nguyễn Văn An"),  # a part that is no name is left out
+    ("Phan Văn Khải (former PM)", "Phan Văn Khải"),  # so is a note in brackets
+    ("نغوين فو ترونغ (الأمين العام)", "Nguyễn Phú Trọng"),
+    ("Ba Đình, Hà Nội", "Ba Đình"),  # an address: the first part, where the others hold it
+    ("هانوي، فيتنام", "Hà Nội"),
+    ("Phúc Xá, Ba Đình, Hà Nội", "Phúc Xá"),
+    ("Nguyễn Văn An, Hà Nội", "Nguyễn Văn An"),
+    ("Hà Nội, Huế", None),  # several names in one field are no name
+    ("Nguyễn Phú Trọng, Tô Lâm", None),
+    ("نغوين فو ترونغ، تو لام", None),
+    ("Nguyễn, Văn, An", None),
+])
+def test_a_field_with_commas_or_brackets_is_read_by_its_parts(
+    field: str, expected: str | None
+) -> None:
+    # Read whole, these were one long person (Hà Nội, Việt Nam: "Hà Nội Việt Nam"; Ba Đình, Hà
+    # Nội: "Nội Bá Đình Hà").
+    match = translit.normalize(field)
+    assert (match.text if match else None) == expected

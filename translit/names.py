@@ -406,6 +406,23 @@ def default_model() -> NameModel:
 
 
 @lru_cache(maxsize=1)
+def place_parents() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
+    """Each shipped place's name → the names of the places it lies in (its province, and the
+    country), and the names of the countries: to tell an address (Ba Đình, Hà Nội) from a list
+    of places (Hà Nội, Huế). Read from ``places.tsv`` on first use."""
+    rows = list(shipped_rows("places.tsv", required=("name", "kind")))
+    countries = {row["name"] for _, row in rows if row["kind"] == "country"}
+    parents: dict[str, set[str]] = defaultdict(set)
+    for _, row in rows:
+        parent = (row.get("parent") or "").strip()
+        parents[row["name"]].update({parent} if parent else set())
+        if row["kind"] != "country":
+            parents[row["name"]].update(countries)
+    found = MappingProxyType({name: frozenset(held) for name, held in parents.items()})
+    return found, frozenset(countries)
+
+
+@lru_cache(maxsize=1)
 def default_inventory() -> frozenset[str]:
     """Every bare syllable the shipped lexicons know (the channel's inventory)."""
     rows = _count_rows("syllables.tsv", ("syllable", "count"))

@@ -7,6 +7,8 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path as FilePath
 
+import regex
+
 from translit import arabic
 from translit.channel import Channel, Chunk, Segmentation, default_channel
 from translit.channel import key as channel_key
@@ -19,7 +21,7 @@ from translit.cues import (
     leading_titles,
 )
 from translit.decoder import Decoder, Path, Weights
-from translit.names import NameModel, default_model, load_model
+from translit.names import NameModel, default_model, load_model, place_parents
 from translit.syllable import SYLLABLE_WORD, remove_tones, strip_tone
 from translit.types import Gender, Kind, Match
 
@@ -55,6 +57,36 @@ def _fits_better(inner: Match, whole: Match) -> bool:
     """Whether ``inner``, a known name read without a title or place word around it, is spelled
     by its letters ``WORDS_FIT`` better than the whole input spells the known name ``whole``."""
     return inner.known and _fit(inner) > _fit(whole) + WORDS_FIT
+
+
+# Marks that split a field into parts: commas and semicolons (Latin and Arabic), brackets.
+_LIST_MARK = regex.compile(r"[,،;؛()\[\]（）]")
+_SEPARATOR = regex.compile(r"[,،;؛]")
+_BRACKETED = regex.compile(r"[(\[（][^()\[\]（）]*[)\]）]")
+
+
+def _groups(name: str) -> list[str] | None:
+    """The parts of a field split at commas and semicolons, with bracketed notes left out;
+    ``None`` when that leaves the one part the field was (a stray bracket)."""
+    outside = _BRACKETED.sub(" ", name)
+    groups = [group.strip() for group in _SEPARATOR.split(outside)]
+    groups = [group for group in groups if group]
+    if len(groups) == 1 and groups[0] == name.strip():
+        return None
+    return groups
+
+
+def _lies_in(first: Match, other: Match) -> bool:
+    """Whether ``other`` is a known place where ``first`` is: a place that holds it (Hà Nội for
+    Ba Đình, the country for any), or one in the same province (a district after a ward). Any
+    known place is where a person or a new place is (Nguyễn Văn An, Hà Nội)."""
+    if other.kind != "place" or not other.known:
+        return False
+    if first.kind != "place" or not first.known:
+        return True
+    parents, countries = place_parents()
+    around = parents.get(first.text, frozenset())
+    return other.text in around or bool(around & parents.get(other.text, frozenset()) - countries)
 
 
 def _bounded(words: Sequence[str]) -> bool:
@@ -139,16 +171,52 @@ class Normalizer:
         decoded = self._decoded.get(key)
         # A decoding for k serves every smaller k, and every k once it found fewer readings.
         if decoded is None or (decoded[0] < k and len(decoded[1]) == decoded[0]):
-            # (the words are split once, for the paths and for the title and place words)
-            words = _script_words(name)
-            paths = self._paths(name, words)
-            found = self.decoder.decode(paths, k=k, gender=gender, kind=kind)
-            found = self._designated(name, words, k, gender, kind, found)
+            groups = _groups(name) if _LIST_MARK.search(name) else None
+            if groups is None:
+                found = self._decoded_name(name, k, gender, kind)
+            else:
+                found = self._decoded_groups(name, groups, k, gender, kind)
             decoded = (k, tuple(found))
             if len(self._decoded) >= CACHE_SIZE:
                 self._decoded.clear()
             self._decoded[key] = decoded
         return list(decoded[1][:k])
+
+    def _decoded_name(
+        self, name: str, k: int, gender: Gender | None, kind: Kind | None
+    ) -> list[Match]:
+        # (the words are split once, for the paths and for the title and place words)
+        words = _script_words(name)
+        paths = self._paths(name, words)
+        found = self.decoder.decode(paths, k=k, gender=gender, kind=kind)
+        return self._designated(name, words, k, gender, kind, found)
+
+    def _decoded_groups(
+        self, name: str, groups: list[str], k: int, gender: Gender | None, kind: Kind | None
+    ) -> list[Match]:
+        """The readings of a field that holds commas or brackets (:func:`_groups`).
+
+        A note in brackets is left out when the rest reads (Phan Văn Khải (former PM)). Of the
+        comma-separated parts, those that read as no name are left out (Nguyễn Văn An, PhD);
+        a surname before the comma is the start of the name (NGUYEN, VAN AN); parts after the
+        first that are places it lies in are its address (Ba Đình, Hà Nội; Hà Nội, Việt Nam:
+        the first part is read). Several names in one field (Hà Nội, Huế) are no name.
+        """
+        read = [(group, self._decoded_name(group, k, gender, kind)) for group in groups]
+        named = [(group, found) for group, found in read if found]
+        if not named:
+            return self._decoded_name(name, k, gender, kind)
+        if len(named) == 1:
+            return named[0][1]
+        (first, first_found), *rest = named
+        if (
+            len(groups) == len(named) == 2 and len(first.split()) == 1 and kind != "place"
+            and first_found[0].parts[0].role == "surname"
+        ):
+            return self._decoded_name(" ".join(group for group, _ in named), k, gender, kind)
+        if all(_lies_in(first_found[0], found[0]) for _, found in rest):
+            return first_found
+        return []
 
     def _designated(
         self, name: str, script_words: tuple[bool, list[str]], k: int, gender: Gender | None,
