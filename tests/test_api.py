@@ -437,3 +437,18 @@ def test_a_field_with_commas_or_brackets_is_read_by_its_parts(
     # Nội: "Nội Bá Đình Hà").
     match = translit.normalize(field)
     assert (match.text if match else None) == expected
+
+
+@pytest.mark.parametrize("field", ["Quận 1", "Phường 12", "Tỉnh", "Thành phố", "Ông"])
+def test_a_title_or_place_word_alone_is_no_name(field: str) -> None:
+    # Read whole, Quận 1 (District 1: its number is no syllable) was a person called Quận.
+    assert translit.candidates(field) == []
+    assert translit.normalize("Quận Ba Đình").text == "Quận Ba Đình"  # type: ignore[union-attr]
+
+
+def test_a_name_in_two_cases_is_one_candidate() -> None:
+    # The official Thành phố Hồ Chí Minh (an alias, phố in lower case) and the generic reading
+    # Thành Phố Hồ Chí Minh are one name: one candidate, with the alias's spelling.
+    found = translit.candidates("Thành phố Hồ Chí Minh")
+    assert len({match.text.lower() for match in found}) == len(found)
+    assert found[0].text == "Thành phố Hồ Chí Minh"

@@ -243,7 +243,8 @@ def _latin_titles() -> dict[tuple[str, ...], Cue]:
 
 
 def leading_title(words: Sequence[str]) -> tuple[Cue, int] | None:
-    """Like :func:`leading_cue` for the words of a Latin-script name (Mr., Gen., Tỉnh).
+    """Like :func:`leading_cue` for the words of a Latin-script name (Mr., Gen., Tỉnh); the
+    title may be all the words (Quận, of Quận 1).
 
     >>> cue, size = leading_title(["Prime", "Minister", "Pham", "Minh", "Chinh"])
     >>> cue.kind, size
@@ -251,7 +252,7 @@ def leading_title(words: Sequence[str]) -> tuple[Cue, int] | None:
     """
     titles = _latin_titles()
     lowered = [word.lower().rstrip(".") for word in words[:MAX_TITLE_WORDS]]
-    for size in range(min(MAX_TITLE_WORDS, len(words) - 1), 0, -1):
+    for size in range(min(MAX_TITLE_WORDS, len(words)), 0, -1):
         cue = titles.get(tuple(lowered[:size]))
         if cue is not None:
             return cue, size

@@ -614,7 +614,7 @@ class Decoder:
         first: dict[str, _Reading] = {}
         repeated: dict[str, list[_Reading]] = {}
         for reading in readings:
-            text = reading[1]
+            text = reading[1].lower()  # (an alias in its own case, Thành phố …, is one text)
             found = first.setdefault(text, reading)
             if found is not reading:
                 same_text = repeated.get(text)

@@ -76,6 +76,10 @@ def _groups(name: str) -> list[str] | None:
     return groups
 
 
+def _has_letters(word: str) -> bool:
+    return not word.isdigit()
+
+
 def _lies_in(first: Match, other: Match) -> bool:
     """Whether ``other`` is a known place where ``first`` is: a place that holds it (Hà Nội for
     Ba Đình, the country for any), or one in the same province (a district after a ward). Any
@@ -241,6 +245,8 @@ class Normalizer:
             last = words[-1].lower() if words else ""
         if lead is not None:
             cue, size = lead
+            if cue is not None and not any(map(_has_letters, words[size:])):
+                return []  # a title or place word alone (Ông, Tỉnh, Quận 1) is no name
             # (words with the article alone are no title: a name of two words at least after them)
             if (cue is None and len(words) - size >= 2) or (
                 cue is not None and (kind is None or kind == cue.kind)
