@@ -280,8 +280,10 @@ class Decoder:
         pair_bonuses = self._pair_cache
         pair_beams = self._pair_beams
         for bound, base, (_, _, gender, slots, paired, surname_last) in plans:
-            if bound < floor and ran:
-                break  # (the best plan always runs: the alternatives it gives are worth showing)
+            if (bound < floor and ran) or bound < cut:
+                # (the best plan always runs, the alternatives it gives are worth showing, but
+                # not when even its best case would be cut)
+                break
             ran = True
             # (each slot was filled when the bound was summed)
             options = [
