@@ -609,8 +609,7 @@ class Gazetteer:
             return
         kind = KINDS[unit_type]
         exonyms = EXONYMS.get(name, []) if kind in ("city", "town", "district") else []
-        # (a provincial city, Vinh, Nha Trang, Đà Lạt, is in the news as often as a province)
-        prominence = (3 if kind == "city" else 2) if level == 2 else 1
+        prominence = 2 if level == 2 else 1
         self.add(Place(name, kind, level, parent, prominence, {f"{unit_type} {name}"},
                        list(exonyms)))
 
@@ -748,7 +747,7 @@ def build_places(out: Path, data: Path) -> int:
         f"Source: {LICENCES['landmarks']}: level 4, parent = province ({landmarks} rows).",
         "Rows with the same name, kind and parent were merged (legacy + 2025 -> one row). "
         f"Skipped: {skipped}.",
-        "prominence: 3 provinces and cities (centrally-run or provincial), 2 districts and towns, "
+        "prominence: 3 provinces and centrally-run cities, 2 districts and provincial cities, "
         "1 wards/communes. aliases: full names and dataset aliases; exonyms: tone-less "
         "English/French forms (hand-written, provinces and big cities). Sorted by level, "
         "parent, name, kind.",
