@@ -416,6 +416,18 @@ def test_a_nationality_word_before_a_name_says_it_is_not_vietnamese(written: str
     assert top_texts("الفيتنامي نغوين شوان فوك")[:1] == ["Nguyễn Xuân Phúc"]
 
 
+@pytest.mark.parametrize(("written", "name"), [
+    ("هانوي العاصمة", "Hà Nội"),  # the capital
+    ("نغوين فو ترونغ الراحل", "Nguyễn Phú Trọng"),  # the late
+    ("مدينة هو تشي منه الفيتنامية", "Hồ Chí Minh"),  # and a place word before it
+    ("بحر الشرق الفيتنامي", "Biển Đông"),  # a name Arabic translates keeps its own article
+    ("نهر الميكونغ", "Sông Mê Kông"),
+])
+def test_words_with_the_article_after_a_name_are_no_part_of_it(written: str, name: str) -> None:
+    assert top_texts(written)[:1] == [name]
+    assert translit.candidates("شي جين بينغ الصيني") == []  # (a nationality after it, too)
+
+
 @pytest.mark.parametrize(("field", "expected"), [
     ("NGUYEN, VAN AN", "Nguyễn Văn An"),  # a surname, then the rest of the name
     ("Nguyễn Văn An, PhD", "Nguyễn Văn An"),  # a part that is no name is left out

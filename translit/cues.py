@@ -168,6 +168,24 @@ def leading_titles(words: Sequence[str]) -> tuple[Cue | None, int] | None:
     return (cue, size) if size else None
 
 
+def trailing_words(words: Sequence[str]) -> int | None:
+    """How many words at the end of a name are no part of it (its words folded): words with the
+    article (هانوي العاصمة, نغوين فو ترونغ الراحل: no syllable is spelled with ال), at least one
+    word left before them. ``None`` when a nationality word is among them (شي جين بينغ الصيني:
+    the name is no Vietnamese one); 0 when there are none.
+    """
+    phrases = cue_table().phrases
+    size = 0
+    while size < len(words) - 1:
+        stems = [stem for _, stem in strip_clitics(words[-1 - size])]
+        if not any(arabic.has_article(stem) for stem in stems):
+            break
+        if any(phrases[(stem,)].kind == "foreign" for stem in stems if (stem,) in phrases):
+            return None
+        size += 1
+    return size
+
+
 @lru_cache(maxsize=1)
 def designators() -> frozenset[str]:
     """English place words written after a name (``designators.tsv``): as Arabic transliterates

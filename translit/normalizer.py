@@ -19,6 +19,7 @@ from translit.cues import (
     fold_word,
     leading_title,
     leading_titles,
+    trailing_words,
 )
 from translit.decoder import Decoder, Path, Weights
 from translit.names import NameModel, default_model, load_model, place_parents
@@ -191,6 +192,24 @@ class Normalizer:
     ) -> list[Match]:
         # (the words are split once, for the paths and for the title and place words)
         words = _script_words(name)
+        is_arabic, written = words
+        if (
+            is_arabic and len(written) > 1 and arabic.has_article(fold_word(written[-1]))
+            and exonym_key(written) not in arabic_exonyms()  # (نهر الميكونغ is one name)
+        ):
+            trailing = trailing_words([fold_word(word) for word in written])
+            if not trailing:  # (a nationality word after the name: a foreign name)
+                return []
+            # (words with the article after a name: هانوي العاصمة, the capital; the fewest
+            # that leave a name Arabic translates: بحر الشرق الفيتنامي)
+            cut = next((size for size in range(1, trailing) if exonym_key(written[:-size])
+                        in arabic_exonyms()), trailing)
+            found = self._decoded_name(" ".join(written[:-cut]), k, gender, kind)
+            if len(written) - cut < 2:
+                # (as before a name: one word is too little to stand out from the words around
+                # it, unless it is a name the gazetteer knows: تران الوطنية is none)
+                found = [match for match in found if match.known]
+            return found
         paths = self._paths(name, words)
         found = self.decoder.decode(paths, k=k, gender=gender, kind=kind)
         return self._designated(name, words, k, gender, kind, found)
@@ -211,7 +230,12 @@ class Normalizer:
         if not named:
             return self._decoded_name(name, k, gender, kind)
         if len(named) == 1:
-            return named[0][1]
+            group, found = named[0]
+            if len(groups) > 1 and len(group.split()) < 2:
+                # (one word among words that are no name, as after a title, is too little to
+                # stand out unless the gazetteer knows it: الخصوص، فإن is none)
+                return [match for match in found if match.known]
+            return found
         (first, first_found), *rest = named
         if (
             len(groups) == len(named) == 2 and len(first.split()) == 1 and kind != "place"

@@ -213,6 +213,9 @@ class NameFinder:
                         last = first + size - 1
                         if last >= len(words) or not words[last].whole:
                             break
+                        if arabic.has_article(words[last].folded):
+                            break  # (nor goes on through one: names Arabic translates, نهر
+                            # الميكونغ, are read whole by _translated)
                         gap = text[words[last - 1].token.end:words[last].token.start]
                         if not _JOINABLE_GAP.fullmatch(gap):
                             break
