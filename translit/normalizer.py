@@ -77,8 +77,11 @@ def _groups(name: str) -> list[str] | None:
     return groups
 
 
-def _has_letters(word: str) -> bool:
-    return not word.isdigit()
+def _known_only(found: list[Match]) -> list[Match]:
+    """The readings the gazetteer knows: one word among words that are no name (a title or a
+    place word before it, words with the article after it, the other parts of a field) is too
+    little to stand out as a new name (النهر يوميا, "the river daily"; تران الوطنية)."""
+    return [match for match in found if match.known]
 
 
 def _lies_in(first: Match, other: Match) -> bool:
@@ -205,11 +208,7 @@ class Normalizer:
             cut = next((size for size in range(1, trailing) if exonym_key(written[:-size])
                         in arabic_exonyms()), trailing)
             found = self._decoded_name(" ".join(written[:-cut]), k, gender, kind)
-            if len(written) - cut < 2:
-                # (as before a name: one word is too little to stand out from the words around
-                # it, unless it is a name the gazetteer knows: تران الوطنية is none)
-                found = [match for match in found if match.known]
-            return found
+            return _known_only(found) if len(written) - cut < 2 else found
         paths = self._paths(name, words)
         found = self.decoder.decode(paths, k=k, gender=gender, kind=kind)
         return self._designated(name, words, k, gender, kind, found)
@@ -231,11 +230,8 @@ class Normalizer:
             return self._decoded_name(name, k, gender, kind)
         if len(named) == 1:
             group, found = named[0]
-            if len(groups) > 1 and len(group.split()) < 2:
-                # (one word among words that are no name, as after a title, is too little to
-                # stand out unless the gazetteer knows it: الخصوص، فإن is none)
-                return [match for match in found if match.known]
-            return found
+            # (الخصوص، فإن is none)
+            return _known_only(found) if len(groups) > 1 and len(group.split()) < 2 else found
         (first, first_found), *rest = named
         if (
             len(groups) == len(named) == 2 and len(first.split()) == 1 and kind != "place"
@@ -269,7 +265,7 @@ class Normalizer:
             last = words[-1].lower() if words else ""
         if lead is not None:
             cue, size = lead
-            if cue is not None and not any(map(_has_letters, words[size:])):
+            if cue is not None and all(word.isdigit() for word in words[size:]):
                 return []  # a title or place word alone (Ông, Tỉnh, Quận 1) is no name
             # (words with the article alone are no title: a name of two words at least after them)
             if (cue is None and len(words) - size >= 2) or (
@@ -282,9 +278,7 @@ class Normalizer:
                 rest = " ".join(words[size:])
                 inner = self.decoder.decode(self.paths(rest), k=k, gender=hint, kind=inner_kind)
                 if inner_kind == "place" and len(words) - size < 2:
-                    # A lone word after a place word is a place the gazetteer knows or no name
-                    # (النهر يوميا: "the river daily"); one word says too little to be a new one.
-                    inner = [match for match in inner if match.known]
+                    inner = _known_only(inner)  # (after a place word)
                 # (a known name that holds the words stays, unless its letters spell it much
                 # worse: بَا تريو is Bà Triệu, مدينة هوي is Huế and not Đình Huệ)
                 if inner and (best is None or not best.known or _fits_better(inner[0], best)):
