@@ -675,11 +675,20 @@ def _halves(name: str, kind: str) -> list[str]:
 @dataclass(frozen=True)
 class GenericWords:
     """sources/generic_words.tsv: words that open landmark names (longest first), words that
-    open no name, and the names of notable people (a place named after one gets no alias)."""
+    open no name, and the names of notable people (a place named after one gets no alias), also
+    with a title before them (latin_titles.tsv: Đại Tướng Võ Nguyên Giáp)."""
 
     opening: tuple[str, ...]
     not_a_name: tuple[str, ...]
     people: frozenset[str]
+    titles: tuple[str, ...]
+
+    def is_person(self, name: str) -> bool:
+        lowered = name.lower()
+        return lowered in self.people or any(
+            lowered.startswith(title + " ") and lowered[len(title) + 1:] in self.people
+            for title in self.titles
+        )
 
 
 def generic_words() -> GenericWords:
@@ -693,7 +702,12 @@ def generic_words() -> GenericWords:
         words = (row["words"] for row in rows if row["use"] == use)
         return tuple(sorted(words, key=lambda w: (-len(w.split()), w)))
 
-    return GenericWords(longest_first("strip"), longest_first("not a name"), frozenset(people))
+    titles_file = REPO / "lexicons" / "latin_titles.tsv"
+    lines = [ln for ln in read_lines(titles_file) if not ln.startswith("#")]
+    titles = tuple(row["title"].lower() for row in csv.DictReader(lines, delimiter="\t")
+                   if row["kind"] == "person")
+    return GenericWords(longest_first("strip"), longest_first("not a name"), frozenset(people),
+                        titles)
 
 
 def _without_generic(name: str, generics: GenericWords) -> str | None:
@@ -702,7 +716,7 @@ def _without_generic(name: str, generics: GenericWords) -> str | None:
     for generic in generics.opening:
         if name.startswith(generic + " "):
             rest = name[len(generic) + 1:]
-            if (len(rest.split()) < 2 or "-" in rest or rest.lower() in generics.people
+            if (len(rest.split()) < 2 or "-" in rest or generics.is_person(rest)
                     or any(rest.startswith(word + " ") for word in generics.not_a_name)):
                 return None
             return rest

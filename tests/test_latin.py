@@ -142,6 +142,13 @@ def test_a_place_exonym_reads_as_the_place_not_a_namesake() -> None:
     ("Da Lat City", "Đà Lạt", None),
     ("Phu Quoc Island", "Phú Quốc", None),
     ("Quang Ninh Province", "Quảng Ninh", None),
+    # Vietnamese lists: ranks, roles and degrees, one after another, abbreviated or not
+    ("Thượng tướng Phan Văn Giang", "Phan Văn Giang", "M"),
+    ("cố Tổng Bí thư Nguyễn Phú Trọng", "Nguyễn Phú Trọng", "M"),
+    ("GS.TS. Nguyễn Văn An", "Nguyễn Văn An", "M"),
+    ("Đ/c Nguyễn Văn An", "Nguyễn Văn An", "M"),
+    ("Bà mẹ Việt Nam Anh hùng Phạm Thị Mơn", "Phạm Thị Mơn", "F"),
+    ("Đại tướng Võ Nguyên Giáp", "Võ Nguyên Giáp", "M"),
 ])
 def test_a_title_or_place_word_in_a_latin_list_is_a_hint(
     written: str, name: str, gender: str | None

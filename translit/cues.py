@@ -35,8 +35,8 @@ CLITICS = (
 MIN_STEM = 2
 # A cue this strong at the start of a name is a title or place word, not part of the name.
 FIRM_CUE = 2.0
-# The longest title of a Latin-script name (party general secretary).
-MAX_TITLE_WORDS = 3
+# The longest title of a Latin-script name (chủ tịch quốc hội; việt nam anh hùng, of a mother).
+MAX_TITLE_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,20 +261,31 @@ def _latin_titles() -> dict[tuple[str, ...], Cue]:
 
 
 def leading_title(words: Sequence[str]) -> tuple[Cue, int] | None:
-    """Like :func:`leading_cue` for the words of a Latin-script name (Mr., Gen., Tỉnh); the
-    title may be all the words (Quận, of Quận 1).
+    """Like :func:`leading_titles` for the words of a Latin-script name (Mr., Gen., Tỉnh,
+    Thượng tướng; one after another: GS. TS.): the cue that gives a gender, else the first,
+    and how many words the titles take. They may be all the words (Quận, of Quận 1).
 
     >>> cue, size = leading_title(["Prime", "Minister", "Pham", "Minh", "Chinh"])
     >>> cue.kind, size
     ('person', 2)
+    >>> leading_title(["GS", "TS", "Nguyen", "Van", "An"])[1]
+    2
     """
     titles = _latin_titles()
-    lowered = [word.lower().rstrip(".") for word in words[:MAX_TITLE_WORDS]]
-    for size in range(min(MAX_TITLE_WORDS, len(words)), 0, -1):
-        cue = titles.get(tuple(lowered[:size]))
-        if cue is not None:
-            return cue, size
-    return None
+    lowered = [word.lower().rstrip(".") for word in words]
+    cue: Cue | None = None
+    size = 0
+    while size < len(words):
+        for more in range(min(MAX_TITLE_WORDS, len(words) - size), 0, -1):
+            found = titles.get(tuple(lowered[size:size + more]))
+            if found is not None:
+                break
+        else:
+            break
+        if cue is None or (cue.gender is None and found.gender is not None):
+            cue = found
+        size += more
+    return (cue, size) if cue is not None else None
 
 
 @dataclass(frozen=True, slots=True)
