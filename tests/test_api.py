@@ -395,6 +395,7 @@ def test_a_lone_word_after_a_place_word_is_a_known_place_or_nothing() -> None:
 
 @pytest.mark.parametrize(("written", "name"), [
     ("الأستاذ المشارك الدكتور تران فان نام", "Trần Văn Nam"),  # titles one after another
+    ("الفريق أول فان فان جيانغ", "Phan Văn Giang"),  # a rank of two words, the second no title
     ("وزير الخارجية بوي ثانه سون", "Bùi Thanh Sơn"),  # a title and its complement
     ("سعادة السفير فام ثانه بينه", "Phạm Thanh Bình"),
     ("البطل نغوين فان تروي", "Nguyễn Văn Trỗi"),  # a word with the article is no name part
