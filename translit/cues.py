@@ -149,7 +149,6 @@ def leading_titles(words: Sequence[str]) -> tuple[Cue | None, int] | None:
     ``None`` too when a nationality word is among them (الرئيس الصيني): what follows is no
     Vietnamese name.
     """
-    phrases = cue_table().phrases
     cue: Cue | None = None
     size = 0
     while size < len(words) - 1:
@@ -159,7 +158,7 @@ def leading_titles(words: Sequence[str]) -> tuple[Cue | None, int] | None:
             if cue is None or (cue.gender is None and more[0].gender is not None):
                 cue = more[0]
             size += more[1]
-        elif any(phrases[(stem,)].kind == "foreign" for stem in stems if (stem,) in phrases):
+        elif _is_nationality(stems):
             return None
         elif any(arabic.has_article(stem) for stem in stems):
             size += 1
@@ -174,16 +173,22 @@ def trailing_words(words: Sequence[str]) -> int | None:
     word left before them. ``None`` when a nationality word is among them (شي جين بينغ الصيني:
     the name is no Vietnamese one); 0 when there are none.
     """
-    phrases = cue_table().phrases
     size = 0
     while size < len(words) - 1:
         stems = [stem for _, stem in strip_clitics(words[-1 - size])]
         if not any(arabic.has_article(stem) for stem in stems):
             break
-        if any(phrases[(stem,)].kind == "foreign" for stem in stems if (stem,) in phrases):
+        if _is_nationality(stems):
             return None
         size += 1
     return size
+
+
+def _is_nationality(stems: Sequence[str]) -> bool:
+    """Whether one reading of a word (its stems, clitics stripped) is a nationality cue
+    (الصيني): the name beside it is no Vietnamese one."""
+    phrases = cue_table().phrases
+    return any(phrases[(stem,)].kind == "foreign" for stem in stems if (stem,) in phrases)
 
 
 @lru_cache(maxsize=1)

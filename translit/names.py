@@ -414,10 +414,11 @@ def place_parents() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
     countries = {row["name"] for _, row in rows if row["kind"] == "country"}
     parents: dict[str, set[str]] = defaultdict(set)
     for _, row in rows:
-        parent = (row.get("parent") or "").strip()
-        parents[row["name"]].update({parent} if parent else set())
+        held = parents[row["name"]]
+        if row.get("parent"):
+            held.add(row["parent"])
         if row["kind"] != "country":
-            parents[row["name"]].update(countries)
+            held.update(countries)
     found = MappingProxyType({name: frozenset(held) for name, held in parents.items()})
     return found, frozenset(countries)
 
