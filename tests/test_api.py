@@ -437,6 +437,8 @@ def test_words_with_the_article_after_a_name_are_no_part_of_it(written: str, nam
     ("Ba Đình, Hà Nội", "Ba Đình"),  # an address: the first part, where the others hold it
     ("هانوي، فيتنام", "Hà Nội"),
     ("Phúc Xá, Ba Đình, Hà Nội", "Phúc Xá"),
+    ("Phường Phúc Xá, Quận Ba Đình, Hà Nội", "Phường Phúc Xá"),  # (places by their full names)
+    ("Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh", "Phường Bến Nghé"),
     ("Nguyễn Văn An, Hà Nội", "Nguyễn Văn An"),
     ("Hà Nội, Huế", None),  # several names in one field are no name
     ("Nguyễn Phú Trọng, Tô Lâm", None),

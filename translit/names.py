@@ -17,6 +17,7 @@ import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -405,22 +406,49 @@ def default_model() -> NameModel:
     return cached("model", load_model, NameModel)
 
 
+@dataclass(frozen=True)
+class PlaceTree:
+    """Which shipped place lies in which: to tell an address (Ba Đình, Hà Nội) from a list of
+    places (Hà Nội, Huế). Names are matched in lower case, main names and aliases alike."""
+
+    mains: Mapping[str, frozenset[str]]  # a place's name or alias → the main names it may be
+    parents: Mapping[str, frozenset[str]]  # a main name → the places it lies in (the country too)
+    countries: frozenset[str]
+
+    def lies_in(self, place: str, other: str) -> bool:
+        """Whether ``other`` holds ``place`` (Hà Nội holds Ba Đình; the country holds any), or
+        lies in the same province (Ba Đình after Phúc Xá)."""
+        around = self._parents_of(place)
+        others = self.mains.get(other.lower(), frozenset())
+        return bool(around & others) or bool(around & self._parents_of(other) - self.countries)
+
+    def _parents_of(self, name: str) -> frozenset[str]:
+        return frozenset().union(
+            *(self.parents.get(main, frozenset()) for main in self.mains.get(name.lower(), ()))
+        )
+
+
 @lru_cache(maxsize=1)
-def place_parents() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
-    """Each shipped place's name → the names of the places it lies in (its province, and the
-    country), and the names of the countries: to tell an address (Ba Đình, Hà Nội) from a list
-    of places (Hà Nội, Huế). Read from ``places.tsv`` on first use."""
-    rows = list(shipped_rows("places.tsv", required=("name", "kind")))
-    countries = {row["name"] for _, row in rows if row["kind"] == "country"}
+def place_tree() -> PlaceTree:
+    """The :class:`PlaceTree` of ``places.tsv``, read on first use."""
+    rows = [row for _, row in shipped_rows("places.tsv", required=("name", "kind"))]
+    countries = frozenset(row["name"].lower() for row in rows if row["kind"] == "country")
+    mains: dict[str, set[str]] = defaultdict(set)
     parents: dict[str, set[str]] = defaultdict(set)
-    for _, row in rows:
-        held = parents[row["name"]]
+    for row in rows:
+        main = row["name"].lower()
+        for name in (row["name"], *(row.get("aliases") or "").split("|")):
+            if name:
+                mains[name.lower()].add(main)
         if row.get("parent"):
-            held.add(row["parent"])
+            parents[main].add(row["parent"].lower())
         if row["kind"] != "country":
-            held.update(countries)
-    found = MappingProxyType({name: frozenset(held) for name, held in parents.items()})
-    return found, frozenset(countries)
+            parents[main].update(countries)
+    return PlaceTree(
+        MappingProxyType({name: frozenset(found) for name, found in mains.items()}),
+        MappingProxyType({name: frozenset(found) for name, found in parents.items()}),
+        countries,
+    )
 
 
 @lru_cache(maxsize=1)

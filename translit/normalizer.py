@@ -22,7 +22,7 @@ from translit.cues import (
     trailing_words,
 )
 from translit.decoder import Decoder, Path, Weights
-from translit.names import NameModel, default_model, load_model, place_parents
+from translit.names import NameModel, default_model, load_model, place_tree
 from translit.syllable import SYLLABLE_WORD, remove_tones, strip_tone
 from translit.types import Gender, Kind, Match
 
@@ -92,9 +92,7 @@ def _lies_in(first: Match, other: Match) -> bool:
         return False
     if first.kind != "place" or not first.known:
         return True
-    parents, countries = place_parents()
-    around = parents.get(first.text, frozenset())
-    return other.text in around or bool(around & parents.get(other.text, frozenset()) - countries)
+    return place_tree().lies_in(first.text, other.text)
 
 
 def _bounded(words: Sequence[str]) -> bool:
