@@ -444,6 +444,7 @@ def test_words_with_the_article_after_a_name_are_no_part_of_it(written: str, nam
     ("Nguyễn Phú Trọng, Tô Lâm", None),
     ("نغوين فو ترونغ، تو لام", None),
     ("Nguyễn, Văn, An", None),
+    ("Quận 1, TP.HCM", None),  # District 1 is no syllable, and not the city it lies in
 ])
 def test_a_field_with_commas_or_brackets_is_read_by_its_parts(
     field: str, expected: str | None

@@ -217,7 +217,8 @@ class Normalizer:
         """The readings of a field that holds commas or brackets (:func:`_groups`).
 
         A note in brackets is left out when the rest reads (Phan Văn Khải (former PM)). Of the
-        comma-separated parts, those that read as no name are left out (Nguyễn Văn An, PhD);
+        comma-separated parts, those after the first that read as no name are left out (Nguyễn
+        Văn An, PhD; when the first reads as none, the field names nothing this reads);
         a surname before the comma is the start of the name (NGUYEN, VAN AN); parts after the
         first that are places it lies in are its address (Ba Đình, Hà Nội; Hà Nội, Việt Nam:
         the first part is read). Several names in one field (Hà Nội, Huế) are no name.
@@ -226,6 +227,8 @@ class Normalizer:
         named = [(group, found) for group, found in read if found]
         if not named:
             return self._decoded_name(name, k, gender, kind)
+        if not read[0][1]:
+            return []  # (the first part is what the field names: Quận 1, TP.HCM is no city)
         if len(named) == 1:
             group, found = named[0]
             # (الخصوص، فإن is none)
