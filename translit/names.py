@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple, TypedDict
+from typing import NamedTuple
 
 from translit.cache import cached
 from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_rows
@@ -374,13 +374,14 @@ def load_model(
         )
         entries += main
         other_names += other
+    places, place_lengths = _place_counts(entries)
     return NameModel(
         unigram=dict(unigram), surnames=surnames, parts=_part_counts(), pairs=_pair_counts(),
-        gazetteer=Gazetteer(entries, other_names), **_place_counts(entries),
+        gazetteer=Gazetteer(entries, other_names), places=places, place_lengths=place_lengths,
     )
 
 
-def _place_counts(entries: Iterable[Entry]) -> _PlaceCounts:
+def _place_counts(entries: Iterable[Entry]) -> tuple[dict[str, float], dict[int, float]]:
     """How many places (each counted once, by its main name) have each toned syllable, and each
     number of syllables: Vietnamese place names draw on their own stock (Tân, Phú, Giồng, Đồng),
     unlike given names, and most have two (a place of one syllable, Huế or Vinh, is rare)."""
@@ -392,12 +393,7 @@ def _place_counts(entries: Iterable[Entry]) -> _PlaceCounts:
             for word in words:
                 counts[word.lower()] += 1.0
             lengths[len(words)] += 1.0
-    return {"places": dict(counts), "place_lengths": dict(lengths)}
-
-
-class _PlaceCounts(TypedDict):
-    places: dict[str, float]
-    place_lengths: dict[int, float]
+    return dict(counts), dict(lengths)
 
 
 @lru_cache(maxsize=1)
