@@ -149,6 +149,22 @@ def test_a_title_or_place_word_around_a_name_is_not_read_into_it(
     assert found is not None and (found.text, found.kind) == (name, kind)
 
 
+@pytest.mark.parametrize(("written", "name"), [
+    ("قرية تشوونغ", "Làng Chuông"),  # (Chuông alone is no place the gazetteer lists)
+    ("كهف سانغ", "Hang Sáng"),
+    ("جسر رونغ", "Cầu Rồng"),
+    ("سوق بن ثانه", "Bến Thành"),  # (listed without the word: Chợ Bến Thành is an alias)
+])
+def test_a_place_word_reads_as_the_vietnamese_word_it_translates(written: str, name: str) -> None:
+    found = translit.normalize(written)
+    assert found is not None and (found.text, found.kind, found.known) == (name, "place", True)
+
+
+def test_a_place_word_is_no_syllable_of_a_person_after_it() -> None:
+    # (شاطئ نغوين once read as the person Sái Nguyễn)
+    assert translit.candidates("شاطئ نغوين") == []
+
+
 def test_a_title_gives_its_gender_as_a_hint() -> None:
     # Thủy is given to girls and boys alike; السيدة says which.
     found = translit.normalize("السيدة نغوين ثي ثوي نجان")

@@ -65,6 +65,12 @@ def test_place_word_is_a_cue_for_places() -> None:
     assert span.cue == "مدينة"
 
 
+def test_a_landmark_named_with_the_word_its_place_word_translates() -> None:
+    # The village is Làng Chuông; Chuông alone is no place the gazetteer lists.
+    (span,) = find_names("زار السياح قرية تشوونغ لصناعة القبعات")
+    assert (span.source, span.match.text, span.cue) == ("تشوونغ", "Làng Chuông", "قرية")
+
+
 def test_foreign_nationality_word_blocks_a_name() -> None:
     assert found("وقال المدرب الكوري كيم سانغ سيك إن الفريق لعب جيدا") == []
 

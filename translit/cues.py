@@ -44,12 +44,14 @@ class Cue:
     """A title, role or place word: the phrase as written, the gender and kind it suggests.
 
     ``kind`` is ``foreign`` for a nationality word (الكوري): the name after it is not Vietnamese.
+    ``generics`` are the Vietnamese words a place word translates (قرية: Làng, Bản).
     """
 
     text: str
     gender: Gender | None
     kind: CueKind
     strength: float
+    generics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,12 @@ def cue_table() -> CueTable:
                 f"{where}: kind must be person, place or foreign, got {row['kind']!r}"
             )
         strength = parse_float(row["strength"], where=where)
-        phrases[words] = Cue(row["cue"], gender, kind, strength)
+        generics = tuple(
+            word.strip() for word in (row.get("vietnamese") or "").split("|") if word.strip()
+        )
+        if any(canonical_text(word) is None for word in generics):
+            raise LexiconError(f"{where}: not Vietnamese words: {row['vietnamese']!r}")
+        phrases[words] = Cue(row["cue"], gender, kind, strength, generics)
     return CueTable(
         phrases, max((len(words) for words in phrases), default=0),
         frozenset(words[-1] for words in phrases), frozenset(words[0] for words in phrases),

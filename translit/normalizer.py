@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path as FilePath
@@ -13,6 +14,7 @@ from translit import arabic
 from translit.channel import Channel, Chunk, Segmentation, default_channel
 from translit.channel import key as channel_key
 from translit.cues import (
+    Cue,
     arabic_exonyms,
     designators,
     exonym_key,
@@ -280,10 +282,14 @@ class Normalizer:
                 inner = self.decoder.decode(self.paths(rest), k=k, gender=hint, kind=inner_kind)
                 if inner_kind == "place" and len(words) - size < 2:
                     inner = _known_only(inner)  # (after a place word)
+                if place_cue and (not inner or not inner[0].known):
+                    inner = self._landmark(cue, rest, k) or inner
                 # (a known name that holds the words stays, unless its letters spell it much
                 # worse: بَا تريو is Bà Triệu, مدينة هوي is Huế and not Đình Huệ)
                 if inner and (best is None or not best.known or _fits_better(inner[0], best)):
                     return inner
+                if place_cue and (best is None or not best.known):
+                    return []  # (a place word is no syllable: شاطئ ساو is no person Sái Sáu)
         if len(words) > 1 and kind != "person" and last in designators():
             rest = " ".join(words[:-1])
             inner = self.decoder.decode(self.paths(rest), k=k, gender=gender, kind="place")
@@ -292,6 +298,23 @@ class Normalizer:
             ):
                 return inner
         return found
+
+    def _landmark(self, cue: Cue | None, rest: str, k: int) -> list[Match]:
+        """The landmarks the gazetteer lists under the Vietnamese word that a place word
+        translates and ``rest`` (قرية تشوونغ: Làng Chuông; شاطئ ساو: Bãi Sao): their one-word
+        names are not known without that word (Chuông alone is no place)."""
+        if cue is None:
+            return []
+        paths = [
+            Path(
+                (*(replace(chunk, text=cue.text) for chunk in opening.chunks), *path.chunks),
+                opening.logp + path.logp,
+            )
+            for path in self.paths(rest)
+            for generic in cue.generics
+            for opening in self.paths(generic)
+        ]
+        return _known_only(self.decoder.decode(paths, k=k, kind="place")) if paths else []
 
     def paths(self, name: str) -> list[Path]:
         """The syllable paths the decoder considers for ``name`` (for explanations and tests).

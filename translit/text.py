@@ -315,6 +315,11 @@ class NameFinder:
             # A place word is support for a place the gazetteer knows; before any other words
             # (مدينة + a person's name) the run is read as if it had none.
             matches = [match for match in matches if match.known]
+            if not matches and cue is not None and cue.generics:
+                # (a landmark the gazetteer lists with the word the cue translates: the run
+                # تشوونغ after قرية is Làng Chuông)
+                matches = [match for match in self.normalizer.candidates(
+                    f"{cue.text} {run}", CANDIDATES) if match.known]
         if not matches and (gender or kind):
             matches = self.normalizer.candidates(run, CANDIDATES)
         return matches
