@@ -18,6 +18,8 @@ from translit.channel import (
     key,
     skeleton,
     syllable_spellings,
+    word_pieces,
+    word_spellings,
 )
 from translit.lexicon import LexiconError
 
@@ -90,7 +92,7 @@ def test_spelling_probabilities_are_normalised() -> None:
     assert 0.5 < total <= 1.0 + 1e-9
 
 
-KEYS = sorted(CHANNEL._skeleton)
+KEYS = CHANNEL._skeleton_keys  # (the spellings of syllables: place words are never near)
 
 
 @settings(max_examples=40, deadline=None)
@@ -111,7 +113,31 @@ def test_fuzzy_retrieval_equals_brute_force(base: str, position: int, letter: st
     if brute:
         nearest = min(distance for distance, _ in brute)
         nearest_keys = [k for distance, k in brute if distance == nearest]
-        nearest_bares = {bare for k in nearest_keys for bare, _ in CHANNEL._skeleton[k]}
+        nearest_bares = {
+            bare for k in nearest_keys for bare, _ in CHANNEL._skeleton[k]
+            if bare not in CHANNEL._words
+        }
         assert fast & nearest_bares
     else:
         assert not fast
+
+
+@pytest.mark.parametrize(("word", "pieces", "spelled"), [
+    ("krông", ("k", "rông"), "كرونغ"),
+    ("pleiku", ("p", "le", "i", "ku"), "بليكو"),  # (the i of le and of i written once)
+    ("ayun", ("ay", "un"), "ايون"),  # (no alef seat inside the word)
+    ("jut", ("j", "ut"), "جوت"),  # (j is no Vietnamese onset: its letter row)
+])
+def test_a_place_word_that_is_no_syllable_is_spelled_from_its_pieces(
+    word: str, pieces: tuple[str, ...], spelled: str
+) -> None:
+    assert word_pieces(word) == pieces
+    assert next(iter(word_spellings(default_table(), word))) == spelled
+    assert (word, CHANNEL.spellings(word)[0][0]) == (word, spelled)
+    assert word in [bare for bare, _ in CHANNEL.read(spelled)]
+
+
+def test_a_place_word_is_read_from_three_letters_and_never_as_a_near_spelling() -> None:
+    # (ea is also spelled يا, an Arabic word; كرونك is one letter from كرونغ)
+    assert "ea" not in [bare for bare, _ in CHANNEL.read("يا")]
+    assert "krông" not in [bare for bare, _ in CHANNEL.read("كرونك")]

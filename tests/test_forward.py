@@ -208,3 +208,9 @@ def test_overlong_names_are_refused_not_spelled(name: str) -> None:
 def test_well_known_places_are_also_spelled_as_one_word() -> None:
     assert "هانوي" in translit.to_arabic("Hà Nội", k=4)
     assert all(" " in spelled for spelled in translit.to_arabic("Nguyễn Phú Trọng", k=5))
+
+
+def test_ethnic_minority_place_words_are_spelled_from_their_pieces() -> None:
+    assert translit.to_arabic("Pleiku", k=1) == ["بليكو"]
+    assert translit.to_arabic("Krông Pắc", k=1) == ["كرونغ باك"]
+    assert translit.to_arabic("Cư Jút", k=1) == ["كو جوت"]

@@ -14,12 +14,14 @@ from translit.syllable import (
     canonical_text,
     compose,
     fold,
+    is_place_word,
     is_syllable,
     remove_tones,
     split,
     strip_tone,
     title,
     toned_forms,
+    word_key,
 )
 
 INVENTORY = sorted({row["syllable"].lower() for _, row in shipped_rows("syllables.tsv")})
@@ -99,3 +101,14 @@ def test_toned_forms_are_valid_and_share_the_bare_syllable(syllable: str, _: int
 @given(st.text())
 def test_split_never_raises(text: str) -> None:
     split(text)
+
+
+def test_place_words_that_are_no_syllable_are_kept_as_written_on_request() -> None:
+    # Central Highlands names: Krông, M'Drắk; Đăk writes no tone on its stop coda.
+    assert canonical_text("Ea H'leo") is None
+    assert canonical_text("Ea H'leo", place_words=True) == "Ea H'leo"
+    assert canonical_text("Đăk Hoà", place_words=True) == "Đăk Hòa"
+    assert canonical_text("Châu Phú B", place_words=True) is None  # (a letter is no word)
+    assert [is_place_word(w) for w in ("Pleiku", "M'Drắk", "IV", "B", "5D")] == [
+        True, True, False, False, False]
+    assert word_key("M’Drắk") == word_key("m'drắk") == "mdrắk"

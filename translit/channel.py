@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -131,7 +132,7 @@ def best_logp(chunks: Iterable[Chunk], cut_logp: float = 0.0) -> float:
 class Correspondences:
     """The table of ``lexicons/correspondences.tsv``: unit → Vietnamese → [(Arabic, log p)]."""
 
-    UNITS = ("onset", "nucleus", "coda", "rhyme")
+    UNITS = ("onset", "nucleus", "coda", "rhyme", "letter")
 
     def __init__(self, rows: Iterable[tuple[int, dict[str, str]]], *, name: str) -> None:
         weights: dict[str, dict[str, dict[str, float]]] = {u: defaultdict(dict) for u in self.UNITS}
@@ -207,6 +208,93 @@ def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
     return dict(kept)
 
 
+# An ethnic-minority place word (Krông, Pleiku) is cut into the fewest pieces, a piece being a
+# syllable or, at this cost, one letter (k + rông; p + le + i + ku) ...
+LETTER_PIECE_COST = 1.5
+SPELLINGS_PER_PIECE = 4  # ... and spelled as the product of its pieces' best spellings.
+# A place word is read from spellings of three letters or more (ال, يا, انا are Arabic words) and
+# costs this much beside the syllables an Arabic word may spell: it only ever names a place.
+MIN_WORD_SPELLING = 3
+PLACE_WORD_LOGP = -1.0
+
+
+def word_pieces(word: str) -> tuple[str, ...] | None:
+    """A bare word cut into the fewest syllables and lone letters (see LETTER_PIECE_COST).
+
+    >>> word_pieces("krông"), word_pieces("pleiku")
+    (('k', 'rông'), ('p', 'le', 'i', 'ku'))
+    """
+    best: list[tuple[float, tuple[str, ...]] | None] = [None] * (len(word) + 1)
+    best[0] = (0.0, ())
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - MAX_CHUNK), end):
+            before = best[start]
+            piece = word[start:end]
+            if before is None:
+                continue
+            if split_bare(piece) is not None:
+                cost = 1.0
+            elif len(piece) == 1:
+                cost = LETTER_PIECE_COST
+            else:
+                continue
+            found = best[end]
+            if found is None or before[0] + cost < found[0]:
+                best[end] = (before[0] + cost, (*before[1], piece))
+    whole = best[len(word)]
+    return whole[1] if whole is not None else None
+
+
+def word_spellings(table: Correspondences, word: str) -> dict[str, float]:
+    """The Arabic spellings of a bare place word that is no syllable, from its pieces
+    (:func:`word_pieces`): a syllable as the channel spells it, a letter as the onset it would
+    be (or its ``letter`` row: j, w, f, z). A vowel-initial piece after the first is written
+    without its alef seat (Ayun: آيون), and a vowel letter that ends one piece and starts the
+    next is written once (p + le + i + ku: بليكو); each piece writes at least one letter.
+    Empty when a letter has no spelling.
+
+    >>> list(word_spellings(default_table(), "krông"))[:2]
+    ['كرونغ', 'كرونج']
+    """
+    pieces = word_pieces(word)
+    if pieces is None:
+        return {}
+    options: list[list[tuple[str, float]]] = []
+    for position, piece in enumerate(pieces):
+        if split_bare(piece) is not None:
+            found = list(syllable_spellings(table, piece).items())
+            if position and not units(piece)[0].strip("-y"):
+                seated: dict[str, float] = {}
+                for spelled, logp in found:
+                    if len(spelled) > 1 and spelled[0] == "ا" and spelled[1] in "وي":
+                        spelled = spelled[1:]
+                    add_mass(seated, spelled, logp)
+                found = sorted(seated.items(), key=lambda item: (-item[1], item[0]))
+        else:
+            found = table.table["onset"].get(piece) or table.table["letter"].get(piece, [])
+        if not found:
+            return {}
+        options.append(found[:SPELLINGS_PER_PIECE])
+    spelled_word: dict[str, float] = {}
+    for choice in itertools.product(*options):
+        text = ""
+        for spelled, _ in choice:
+            if text and spelled and text[-1] == spelled[0] and spelled[0] in "وي":
+                spelled = spelled[1:]
+            text += spelled
+        text = key(text)
+        if len(text) >= len(pieces):  # (each piece writes a letter: ea is no lone ا)
+            add_mass(spelled_word, text, sum(logp for _, logp in choice))
+    if not spelled_word:
+        return {}
+    best = max(spelled_word.values())
+    kept = sorted(
+        ((s, lp) for s, lp in spelled_word.items() if s and lp - best >= MIN_RELATIVE_LOGP),
+        key=lambda item: (-item[1], item[0]),
+    )[:MAX_SPELLINGS]
+    return dict(kept)
+
+
 def add_mass(table: dict[str, float], spelled: str, logp: float) -> None:
     """Accumulate the probability of two paths to the same spelling (log-sum-exp)."""
     old = table.get(spelled)
@@ -220,23 +308,41 @@ def add_mass(table: dict[str, float], spelled: str, logp: float) -> None:
 class Channel:
     """The compiled spelling index over an inventory of bare syllables; immutable once built."""
 
-    def __init__(self, table: Correspondences, inventory: Iterable[str]) -> None:
+    def __init__(
+        self, table: Correspondences, inventory: Iterable[str], words: Iterable[str] = ()
+    ) -> None:
+        """``inventory``: the bare syllables; ``words``: bare place words that are no syllable
+        (Krông, Pleiku), spelled from their pieces (:func:`word_spellings`)."""
         self._table = table
         exact: dict[str, list[Reading]] = defaultdict(list)
         forward: dict[str, tuple[tuple[str, float], ...]] = {}
-        for bare in sorted(set(inventory)):
-            spellings = syllable_spellings(table, bare)
+        syllables = set(inventory)
+        for bare in sorted(syllables | set(words)):
+            if bare in syllables:
+                spellings = syllable_spellings(table, bare)
+            else:
+                spellings = word_spellings(table, bare)
+                if not spellings:
+                    continue
             forward[bare] = tuple(spellings.items())
             for spelled, logp in spellings.items():
-                if len(spelled) > 1 or spelled in _VOWEL_LETTERS:
-                    exact[spelled].append((bare, logp))
+                if bare in syllables:
+                    if len(spelled) > 1 or spelled in _VOWEL_LETTERS:
+                        exact[spelled].append((bare, logp))
+                elif len(spelled) >= MIN_WORD_SPELLING:
+                    exact[spelled].append((bare, logp + PLACE_WORD_LOGP))
         self._forward = forward
+        self._words = frozenset(forward) - syllables
         self._exact = {k: _best(v) for k, v in exact.items()}
         by_skeleton: dict[str, list[Reading]] = defaultdict(list)
         for spelled, readings in self._exact.items():
             by_skeleton[spelled.translate(letter_classes()[0])].extend(readings)
         self._skeleton = {k: _best(v) for k, v in by_skeleton.items()}
-        self._skeleton_keys = sorted(self._skeleton)
+        # (place words are read from their spellings only, never as near spellings)
+        self._skeleton_keys = sorted(
+            spelled for spelled, readings in self._skeleton.items()
+            if any(bare in syllables for bare, _ in readings)
+        )
         self._add_caches()
 
     def _add_caches(self) -> None:
@@ -299,7 +405,10 @@ class Channel:
         readings: list[Reading] = []
         for spelled, edits, _ in near:
             penalty = SKELETON_PENALTY + FUZZY_EDIT_PENALTY * edits
-            readings.extend((bare, logp - penalty) for bare, logp in self._skeleton[spelled])
+            readings.extend(
+                (bare, logp - penalty) for bare, logp in self._skeleton[spelled]
+                if bare not in self._words
+            )
         return _best(readings)
 
     def _segment(self, token: str) -> tuple[Segmentation, ...]:
@@ -387,6 +496,10 @@ def default_table() -> Correspondences:
 @lru_cache(maxsize=1)
 def default_channel() -> Channel:
     """The channel over the shipped syllable inventory, built once on first use (disk-cached)."""
-    from translit.names import default_inventory
+    from translit.names import default_inventory, default_place_words
 
-    return cached("channel", lambda: Channel(default_table(), default_inventory()), Channel)
+    return cached(
+        "channel",
+        lambda: Channel(default_table(), default_inventory(), default_place_words()),
+        Channel,
+    )

@@ -21,7 +21,14 @@ from translit.channel import Channel, add_mass, default_channel, units
 from translit.cues import arabic_translations
 from translit.lexicon import LexiconError, parse_float, shipped_rows
 from translit.normalizer import MAX_NAME_LENGTH, MAX_TOKENS, check_arguments
-from translit.syllable import SYLLABLE_WORD, canonical, canonical_text, fold, remove_tones
+from translit.syllable import (
+    NAME_WORD,
+    canonical,
+    canonical_text,
+    fold,
+    remove_tones,
+    split_bare,
+)
 
 Spelling = tuple[str, float]  # (Arabic spelling, log-probability)
 
@@ -50,6 +57,8 @@ def syllable_options(word: str, channel: Channel) -> tuple[Spelling, ...]:
 def _written(bare: str, spellings: Sequence[Spelling]) -> Sequence[Spelling]:
     """Spellings as Arabic text writes them: the channel merges alef forms, but a word-initial
     vowel's alef is written آ or أ by the vowel it carries (``lexicons/initial_vowels.tsv``)."""
+    if split_bare(bare) is None:
+        return spellings  # (a place word that is no syllable: Krông, Ayun)
     onset, nucleus, _, _ = units(bare)
     forms = _initial_alef().get(nucleus[:1]) if not onset else None
     if not forms:
@@ -117,7 +126,7 @@ def to_arabic_scored(
     if len(name) > MAX_NAME_LENGTH:
         raise ValueError(f"a name has at most {MAX_NAME_LENGTH} characters, got {len(name)}")
     channel = channel or default_channel()
-    words = SYLLABLE_WORD.findall(name)
+    words = NAME_WORD.findall(name)
     if not words:
         raise ValueError(f"no Vietnamese syllable in {name!r}")
     if len(words) > MAX_TOKENS:

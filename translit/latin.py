@@ -36,7 +36,14 @@ from unidecode import unidecode
 from translit.channel import Channel, Chunk, cut, default_channel
 from translit.decoder import Path
 from translit.lexicon import shipped_rows
-from translit.syllable import SYLLABLE_WORD, fold, remove_tones, split_bare, strip_tone
+from translit.syllable import (
+    NAME_WORD,
+    fold,
+    remove_tones,
+    split_bare,
+    strip_tone,
+    word_key,
+)
 
 Reading = tuple[str, float]
 
@@ -62,10 +69,10 @@ _LOOKUP_SEPARATORS = regex.compile(r"[^a-z0-9]+")
 def latin_words(name: str) -> list[str]:
     """The words of a Latin-script name, NFC, in order (separators dropped).
 
-    >>> latin_words("nguyen-phu_trong  THUÝ")
-    ['nguyen', 'phu', 'trong', 'THUÝ']
+    >>> latin_words("nguyen-phu_trong  THUÝ M'Drắk")
+    ['nguyen', 'phu', 'trong', 'THUÝ', "M'Drắk"]
     """
-    return SYLLABLE_WORD.findall(unicodedata.normalize("NFC", name).replace("_", " "))
+    return NAME_WORD.findall(unicodedata.normalize("NFC", name).replace("_", " "))
 
 
 def ascii_fold(text: str) -> str:
@@ -92,7 +99,8 @@ class LatinReader:
         self, inventory: Iterable[str], exonyms: Iterable[tuple[str, str]] = ()
     ) -> None:
         by_fold: dict[str, list[str]] = defaultdict(list)
-        for bare in sorted(set(inventory)):
+        self._inventory = frozenset(inventory)
+        for bare in sorted(self._inventory):
             by_fold[fold(bare)].append(bare)
         self._by_fold = {
             key: tuple((bare, FOLDED_LOGP) for bare in bares)
@@ -100,8 +108,10 @@ class LatinReader:
         }
         places: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for exonym, place in exonyms:
-            syllables = tuple(remove_tones(w).lower() for w in SYLLABLE_WORD.findall(place))
-            if syllables and all(split_bare(s) is not None for s in syllables):
+            syllables = tuple(remove_tones(word_key(w)) for w in NAME_WORD.findall(place))
+            if syllables and all(
+                split_bare(s) is not None or s in self._inventory for s in syllables
+            ):
                 found = places[exonym_key(exonym)]
                 if syllables not in found:
                     found.append(syllables)
@@ -111,10 +121,10 @@ class LatinReader:
 
     def _read(self, word: str) -> tuple[Reading, ...]:
         """Candidate bare syllables of one written word, as ``(bare, channel log p)``."""
-        lower = unicodedata.normalize("NFC", word).lower()
+        lower = word_key(word)
         if not lower.isascii():
             bare = remove_tones(lower)
-            if split_bare(bare) is not None:
+            if split_bare(bare) is not None or bare in self._inventory:  # (or Krông, Pleiku)
                 return ((bare, 0.0),)
         return self._by_fold.get(ascii_fold(lower), ())
 

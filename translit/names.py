@@ -16,7 +16,7 @@ import itertools
 import math
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,13 +26,17 @@ from typing import NamedTuple
 from translit.cache import cached
 from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_rows
 from translit.syllable import (
+    NAME_WORD,
     SYLLABLE_WORD,
+    canonical,
     canonical_text,
+    is_place_word,
     remove_tones,
     split_bare,
     strip_tone,
     title,
     toned_forms,
+    word_key,
 )
 from translit.types import Gender, Kind
 
@@ -243,13 +247,16 @@ def _gender(value: str, where: str) -> Gender | None:
 def entries_from_rows(
     rows: Iterable[tuple[int, Row]], *, name: str, default_kind: Kind | None = None,
     strict: bool = True, prominence_weight: Mapping[int, float] = PROMINENCE_WEIGHT,
+    place_words: Callable[[Row], bool] = lambda row: False,
 ) -> tuple[list[Entry], list[Entry]]:
     """Gazetteer entries of a people/places/user lexicon: each row's first name, and its other
     names (aliases, a person's given name alone), entries of their own that the
     :class:`Gazetteer` does not count twice.
 
-    A name with a word that is no Vietnamese syllable (Krông, M'Drắk) cannot be spelled by the
-    channel: ``strict`` makes it an error (user lexicons), otherwise it is skipped.
+    A name with a word that is no Vietnamese syllable is kept, as written, for the rows that
+    ``place_words`` says may have them (administrative units: Krông Pa, M'Drắk; the channel
+    spells those words, :func:`default_place_words`); otherwise ``strict`` makes it an error
+    (user lexicons), or it is skipped (Bà Nà Hills, an English word).
     """
     entries: list[Entry] = []
     other_names: list[Entry] = []
@@ -266,14 +273,17 @@ def entries_from_rows(
         gender = _gender(row.get("gender", ""), where) if kind == "person" else None
         names = [row["name"], *(a for a in row.get("aliases", "").split("|") if a.strip())]
         forms: dict[tuple[str, ...], str] = {}
+        keep_words = place_words(row)
         for text in names:
             # Numbered wards (Mỹ Đình 1, Phường 12) are known and written by their name alone.
-            form = canonical_text(" ".join(w for w in text.split() if not w.isdigit()))
+            form = canonical_text(
+                " ".join(w for w in text.split() if not w.isdigit()), place_words=keep_words
+            )
             if form is None or any(char.isdigit() for char in form):
                 if not strict:
                     continue
                 raise LexiconError(f"{where}: {text!r} is not a Vietnamese name")
-            syllables = tuple(w.lower() for w in SYLLABLE_WORD.findall(form))
+            syllables = tuple(map(word_key, NAME_WORD.findall(form)))
             # Two ways of punctuating one name (Thừa Thiên - Huế, Thừa Thiên Huế) are one
             # answer, not two that split its probability: the plainest is kept.
             kept = forms.get(syllables)
@@ -364,6 +374,7 @@ def load_model(
         main, other = entries_from_rows(
             shipped_rows(filename, required=("name",)), name=f"lexicons/{filename}",
             default_kind=kind, strict=False, prominence_weight=prominence_weight,
+            place_words=_is_administrative,
         )
         entries += main
         other_names += other
@@ -445,6 +456,32 @@ def place_tree() -> PlaceTree:
         MappingProxyType({name: frozenset(found) for name, found in parents.items()}),
         countries,
     )
+
+
+def _is_administrative(row: Row) -> bool:
+    """Whether a places.tsv row is an administrative unit (levels 1-3; 4 is a landmark)."""
+    return row.get("level", "") in ("1", "2", "3")
+
+
+@lru_cache(maxsize=1)
+def default_place_words() -> frozenset[str]:
+    """The words of administrative units' names that are no Vietnamese syllable, bare (Krông,
+    Pleiku, M'Drắk: ``krông``, ``pleiku``, ``mdrăk``): the channel spells them from their pieces
+    (:func:`translit.channel.word_spellings`), so the gazetteer's names with them can be read.
+
+    Landmarks' names are left out: their odd words are mostly English or French ones (Crazy
+    House, Pasteur) that Arabic text spells its own way.
+    """
+    words: set[str] = set()
+    for _, row in shipped_rows("places.tsv", required=("name",)):
+        if not _is_administrative(row):
+            continue
+        for name in (row["name"], *(row.get("aliases") or "").split("|")):
+            for word in NAME_WORD.findall(name):
+                bare = remove_tones(word_key(word))
+                if canonical(word) is None and is_place_word(word) and split_bare(bare) is None:
+                    words.add(bare)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)

@@ -232,15 +232,48 @@ def toned_forms(bare: str) -> tuple[str, ...]:
 
 
 SYLLABLE_WORD = regex.compile(r"[\p{L}\p{M}]+")
+# A word of a name, with the apostrophes ethnic-minority place words write inside (M'Drắk).
+NAME_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+_APOSTROPHES = str.maketrans("", "", "'’")
+_ROMAN_NUMERAL = regex.compile(r"[IVX]+")
 
 
-def canonical_text(text: str, *, style: Style = "traditional") -> str | None:
+def word_key(word: str) -> str:
+    """A name word as lexicons and the channel key it: lower case, NFC, no apostrophes.
+
+    >>> word_key("M'Drắk")
+    'mdrắk'
+    """
+    return unicodedata.normalize("NFC", word).lower().translate(_APOSTROPHES)
+
+
+def is_place_word(word: str) -> bool:
+    """Whether ``word`` may be a word of an official place name that is no Vietnamese syllable:
+    the ethnic-minority words of the Central Highlands and the north (Krông, Pleiku, M'Drắk,
+    and Đăk, which writes no tone on a stop coda). Letters with a vowel, no roman numeral.
+
+    >>> is_place_word("Krông"), is_place_word("II"), is_place_word("B")
+    (True, False, False)
+    """
+    return (
+        NAME_WORD.fullmatch(word) is not None and len(word) > 1
+        and any(char in VOWELS for char in remove_tones(word_key(word)))
+        and _ROMAN_NUMERAL.fullmatch(word) is None
+    )
+
+
+def canonical_text(
+    text: str, *, style: Style = "traditional", place_words: bool = False
+) -> str | None:
     """A name with each syllable's tone mark placed canonically, case and separators kept.
 
-    ``None`` when a word of it is not a Vietnamese syllable.
+    ``None`` when a word of it is not a Vietnamese syllable; with ``place_words``, words that
+    :func:`is_place_word` admits are kept as written (Krông Pắc, M'Drắk).
 
     >>> canonical_text("Phú  Hoà - Thuý")
     'Phú Hòa - Thúy'
+    >>> canonical_text("Krông Păc"), canonical_text("Krông Păc", place_words=True)
+    (None, 'Krông Păc')
     """
     failed = False
 
@@ -249,13 +282,14 @@ def canonical_text(text: str, *, style: Style = "traditional") -> str | None:
         word = found.group()
         form = canonical(word, style=style)
         if form is None:
-            failed = True
+            failed = failed or not (place_words and is_place_word(word))
             return word
         if word[0].isupper():
             form = form[0].upper() + form[1:]
         return str(form)
 
-    fixed = str(SYLLABLE_WORD.sub(fix, " ".join(unicodedata.normalize("NFC", text).split())))
+    words = NAME_WORD if place_words else SYLLABLE_WORD
+    fixed = str(words.sub(fix, " ".join(unicodedata.normalize("NFC", text).split())))
     return None if failed or not fixed else fixed
 
 
