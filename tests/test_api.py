@@ -180,6 +180,14 @@ def test_ethnic_minority_place_names_are_read(written: str, place: str) -> None:
     assert found is not None and (found.text, found.kind, found.known) == (place, "place", True)
 
 
+@pytest.mark.parametrize("written", ["نغوين Văn آن", "Nguyễn فان آن", "نغوين van آن"])
+def test_a_field_in_two_scripts_reads_each_word_in_its_own(written: str) -> None:
+    found = translit.normalize(written)
+    assert found is not None and found.text == "Nguyễn Văn An"
+    assert [part.source for part in found.parts][1].lower() in ("văn", "van", "فان")
+    assert translit.candidates("Hello نغوين") == []  # (hello is no syllable)
+
+
 def test_a_title_gives_its_gender_as_a_hint() -> None:
     # Thủy is given to girls and boys alike; السيدة says which.
     found = translit.normalize("السيدة نغوين ثي ثوي نجان")

@@ -11,7 +11,7 @@ from pathlib import Path as FilePath
 import regex
 
 from translit import arabic
-from translit.channel import Channel, Chunk, Segmentation, default_channel
+from translit.channel import Channel, Chunk, Segmentation, best_logp, default_channel
 from translit.channel import key as channel_key
 from translit.cues import (
     Cue,
@@ -64,6 +64,7 @@ def _fits_better(inner: Match, whole: Match) -> bool:
 
 # Marks that split a field into parts: commas and semicolons (Latin and Arabic), brackets.
 _LIST_MARK = regex.compile(r"[,،;؛()\[\]（）]")
+_LATIN = regex.compile(r"\p{Latin}")
 _SEPARATOR = regex.compile(r"[,،;؛]")
 _BRACKETED = regex.compile(r"[(\[（][^()\[\]（）]*[)\]）]")
 
@@ -343,9 +344,11 @@ class Normalizer:
             if piece and not piece.isdigit()  # a number beside a name (row 2, 1945) is no syllable
         ]
         found = []
-        # (a word with the article, الأمانة, السياسات, is no syllable)
+        # (a word with the article, الأمانة, السياسات, is no syllable; a Latin word among
+        # Arabic ones, نغوين Văn آن, is read as Latin)
         if _bounded(tokens) and all(
-            arabic.has_arabic(token) and not arabic.has_article(token) for token in tokens
+            not arabic.has_article(token) if arabic.has_arabic(token) else _LATIN.search(token)
+            for token in tokens
         ):
             found = self._arabic_paths(tuple(tokens))
         translated = arabic_exonyms().get(exonym_key(words)) if len(words) > 1 else None
@@ -415,8 +418,18 @@ class Normalizer:
         (The merged string is new for every pair of words, so it gets a dictionary look-up, not
         the cutting and edit-distance search a written token gets.)
         """
+        if len(tokens) == 1 and not arabic.has_arabic(tokens[0]):
+            from translit.latin import reader_for
+
+            word = tokens[0]
+            return tuple(
+                (best_logp(chunks, logp), logp, chunks)
+                for chunks, logp in reader_for(self.channel).segment(word, strip_tone(word)[1] > 0)
+            )
         if len(tokens) == 1:
             cuts = self.channel.segment(tokens[0])
+        elif not all(map(arabic.has_arabic, tokens)):
+            cuts = ()  # (an Arabic and a Latin word are no one syllable)
         else:
             merged = "".join(tokens)
             readings = self.channel.lookup(channel_key(merged))
