@@ -30,6 +30,12 @@ def test_the_same_name_in_three_scripts_scores_one() -> None:
         assert translit.similarity(a, b) == 1.0
 
 
+def test_a_name_in_two_scripts_matches_it_in_either() -> None:
+    assert translit.similarity("نغوين Văn آن", "Nguyễn Văn An") == 1.0
+    assert translit.similarity("نغوين Văn آن", "نغوين فان آن") == 1.0
+    assert translit.similarity("كرونغ باك", "Krông Pắc") == 1.0  # (a place word, no syllable)
+
+
 def test_fused_arabic_place_matches_the_spaced_name() -> None:
     assert translit.similarity("هانوي", "Hà Nội") == 1.0
 

@@ -99,7 +99,11 @@ def _keys(text: str, channel: Channel) -> Keys:
             # its letters share nothing with the name's.
             return _keys(translated[1], channel)
         tokens = [p for t in arabic.tokenize(text) for p in t.text.split("-")]
-        return Keys(_pair(_arabic_word_key(t) for t in tokens), None)
+        # (a Latin word among Arabic ones, نغوين Văn آن, is spelled in Arabic first)
+        return Keys(_pair(
+            _arabic_word_key(t) if arabic.has_arabic(t) else _latin_word_key(t, channel)
+            for t in tokens
+        ), None)
     written = latin_words(text)
     phonetic = _pair(_latin_word_key(w, channel) for w in written)
     return Keys(phonetic, _pair(fold(w) for w in written))
