@@ -302,6 +302,12 @@ def test_explain_shows_tokens_readings_and_syllables(tmp_path: Path) -> None:
     assert "channel_logp" in text and "prior_logp" in text
 
 
+def test_explain_names_the_words_left_out_of_the_reading() -> None:
+    assert "left out  السيد" in explain("السيد تران كام تو")
+    assert "left out  former | PM" in explain("Phan Văn Khải (former PM)")
+    assert "left out" not in explain(TRAN)
+
+
 def test_explain_says_when_input_is_not_a_name(tmp_path: Path) -> None:
     assert "not a Vietnamese name" in run(tmp_path, "explain", NOT_A_NAME).stdout.decode()
 

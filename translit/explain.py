@@ -64,6 +64,16 @@ def explain(name: str, *, normalizer: Normalizer | None = None, k: int = 3) -> s
         lines.append("not a Vietnamese name: no reading scored above the decoder's threshold")
         return "\n".join(lines)
     lines += _readings(found)
+    # (a token is read when a syllable came from a piece of it, or from a phrase that holds it:
+    # an exonym read whole, Ho Chi Minh City)
+    sources = [part.source for part in found[0].parts if part.source]
+    left_out = [
+        token.text for token in arabic.tokenize(name)
+        if not any(source in token.text or token.text in source for source in sources)
+    ]
+    if left_out:
+        # (titles, place words, notes in brackets, other parts of the field: hints, not name)
+        lines += ["", f"left out  {' | '.join(left_out)}"]
     for rank, match in enumerate(found, start=1):
         lines += ["", f"reading {rank}: {match.text}", *_syllables(match)]
     return "\n".join(lines)
