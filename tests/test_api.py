@@ -163,6 +163,9 @@ def test_a_place_word_reads_as_the_vietnamese_word_it_translates(written: str, n
 def test_a_place_word_is_no_syllable_of_a_person_after_it() -> None:
     # (شاطئ نغوين once read as the person Sái Nguyễn)
     assert translit.candidates("شاطئ نغوين") == []
+    # The Vietnamese word it translates opens the landmark, tone and all ("the cave, year" is
+    # no Đồng Tâm, though Động + Tâm would spell one).
+    assert translit.candidates("الكهف عام") == []
 
 
 @pytest.mark.parametrize(("written", "place"), [

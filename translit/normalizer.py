@@ -316,7 +316,14 @@ class Normalizer:
             for generic in cue.generics
             for opening in self.paths(generic)
         ]
-        return _known_only(self.decoder.decode(paths, k=k, kind="place")) if paths else []
+        if not paths:
+            return []
+        # (the word itself, tone and all: قرية عام is no Đồng Tâm)
+        openings = tuple(f"{generic.lower()} " for generic in cue.generics)
+        return [
+            match for match in self.decoder.decode(paths, k=k, kind="place")
+            if match.known and match.text.lower().startswith(openings)
+        ]
 
     def paths(self, name: str) -> list[Path]:
         """The syllable paths the decoder considers for ``name`` (for explanations and tests).
