@@ -17,7 +17,7 @@ import translit
 from benchmarks.data import load_pairs
 from benchmarks.directions import to_arabic_coverage
 from translit.channel import default_channel
-from translit.forward import k_best, to_arabic_scored
+from translit.forward import k_best, syllable_options, to_arabic_scored
 from translit.lexicon import shipped_rows
 from translit.syllable import canonical_text, fold
 
@@ -214,3 +214,11 @@ def test_ethnic_minority_place_words_are_spelled_from_their_pieces() -> None:
     assert translit.to_arabic("Pleiku", k=1) == ["بليكو"]
     assert translit.to_arabic("Krông Pắc", k=1) == ["كرونغ باك"]
     assert translit.to_arabic("Cư Jút", k=1) == ["كو جوت"]
+
+
+def test_an_ascii_word_is_spelled_as_the_syllables_it_folds_from_not_as_place_words() -> None:
+    # Long folds from long and from the place word Lơng (Kông Lơng Khơng), whose pieces give
+    # لونق: the syllable decides.
+    channel = default_channel()
+    syllables = {spelled for bare in ("long", "lông") for spelled, _ in channel.spellings(bare)}
+    assert {spelled for spelled, _ in syllable_options("Long", channel)} == syllables

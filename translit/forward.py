@@ -46,7 +46,9 @@ def syllable_options(word: str, channel: Channel) -> tuple[Spelling, ...]:
     else:
         from translit.latin import reader_for
 
-        bares = [bare for bare, _ in reader_for(channel).read(word)]
+        read = [bare for bare, _ in reader_for(channel).read(word)]
+        # (Long is the syllable long, not also the place word Lơng of Kông Lơng Khơng)
+        bares = [bare for bare in read if split_bare(bare) is not None] or read
     merged: dict[str, float] = {}
     for bare in bares:
         for spelled, logp in _written(bare, channel.spellings(bare)):
