@@ -229,9 +229,9 @@ def word_pieces(word: str) -> tuple[str, ...] | None:
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - MAX_CHUNK), end):
             before = best[start]
-            piece = word[start:end]
             if before is None:
                 continue
+            piece = word[start:end]
             if split_bare(piece) is not None:
                 cost = 1.0
             elif len(piece) == 1:

@@ -280,11 +280,12 @@ class Normalizer:
                 inner_kind: Kind | None = "place" if place_cue else kind
                 hint = gender if place_cue or cue is None else gender or cue.gender
                 rest = " ".join(words[size:])
-                inner = self.decoder.decode(self.paths(rest), k=k, gender=hint, kind=inner_kind)
+                rest_paths = self.paths(rest)
+                inner = self.decoder.decode(rest_paths, k=k, gender=hint, kind=inner_kind)
                 if inner_kind == "place" and len(words) - size < 2:
                     inner = _known_only(inner)  # (after a place word)
                 if place_cue and (not inner or not inner[0].known):
-                    inner = self._landmark(cue, " ".join(words[:size]), rest, k) or inner
+                    inner = self._landmark(cue, " ".join(words[:size]), rest_paths, k) or inner
                 # (a known name that holds the words stays, unless its letters spell it much
                 # worse: بَا تريو is Bà Triệu, مدينة هوي is Huế and not Đình Huệ)
                 if inner and (best is None or not best.known or _fits_better(inner[0], best)):
@@ -300,11 +301,13 @@ class Normalizer:
                 return inner
         return found
 
-    def _landmark(self, cue: Cue | None, written: str, rest: str, k: int) -> list[Match]:
+    def _landmark(
+        self, cue: Cue | None, written: str, rest: Sequence[Path], k: int
+    ) -> list[Match]:
         """The landmarks the gazetteer lists under the Vietnamese word that a place word
-        (``cue``, ``written`` so) translates and ``rest`` (قرية تشوونغ: Làng Chuông; شاطئ ساو:
-        Bãi Sao): their one-word names are not known without that word (Chuông alone is no
-        place)."""
+        (``cue``, ``written`` so) translates and the words after it (their paths ``rest``;
+        قرية تشوونغ: Làng Chuông; شاطئ ساو: Bãi Sao): their one-word names are not known without
+        that word (Chuông alone is no place)."""
         if cue is None:
             return []
         paths = [
@@ -312,7 +315,7 @@ class Normalizer:
                 (*(replace(chunk, text=written) for chunk in opening.chunks), *path.chunks),
                 opening.logp + path.logp,
             )
-            for path in self.paths(rest)
+            for path in rest
             for generic in cue.generics
             for opening in self.paths(generic)
         ]
