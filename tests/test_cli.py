@@ -132,6 +132,33 @@ def test_kind_and_gender_hints_apply_to_every_row(tmp_path: Path) -> None:
     assert column(table, "vi_name")[1] == "Nguyễn Hùng"  # (Nguyễn Hương without the hint)
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_row_may_give_its_own_gender_and_kind(tmp_path: Path, jobs: str) -> None:
+    # One name read under two genders is decoded once for each; a row's own hint beats the
+    # list's; an empty cell gives none; a value that is no gender flags the row.
+    write(tmp_path / "names.csv", "name,sex,type\nنجوين هونغ,nam,\nنجوين هونغ,,\n"
+          "تان جيونغ,,place\nتان جيونغ,,\nنجوين هونغ,?,\n")
+    table = tsv(run(tmp_path, "normalize", "names.csv", "--gender-column", "sex",
+                    "--kind-column", "3", "--output-format", "tsv", "-j", jobs))
+    assert column(table, "vi_name")[:3] == ["Nguyễn Hùng", "Nguyễn Hương", "Tân Giồng"]
+    assert column(table, "vi_kind")[:4] == ["person", "person", "place", "person"]
+    assert column(table, "vi_status")[4] == "error"
+    assert "names.csv:6: gender '?' is none of" in column(table, "vi_error")[4]
+    table = tsv(run(tmp_path, "normalize", "names.csv", "--gender-column", "sex",
+                    "--gender", "F", "--output-format", "tsv"))
+    assert column(table, "vi_name")[:2] == ["Nguyễn Hùng", "Nguyễn Hương"]
+
+
+def test_a_jsonl_key_gives_the_kind_and_a_txt_input_has_no_such_column(tmp_path: Path) -> None:
+    write(tmp_path / "names.jsonl", '{"n": "تان جيونغ", "k": "place"}\n{"n": "تان جيونغ"}\n')
+    table = tsv(run(tmp_path, "normalize", "names.jsonl", "--field", "n", "--kind-column", "k",
+                    "--output-format", "tsv"))
+    assert column(table, "vi_kind") == ["place", "person"]
+    write(tmp_path / "names.txt", "تان جيونغ\n")
+    result = run(tmp_path, "normalize", "names.txt", "--kind-column", "2")
+    assert result.returncode == 2 and b"no gender or kind column" in result.stderr
+
+
 def test_min_probability_of_one_turns_best_guesses_uncertain(tmp_path: Path) -> None:
     write(tmp_path / "names.txt", f"{TRAN}\n")
     table = tsv(run(tmp_path, "normalize", "names.txt", "--min-probability", "1"))

@@ -151,6 +151,13 @@ def _add_normalize_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gender", choices=("M", "F"),
                         help="the names are of people of this gender: readings of it are "
                              "preferred, as with normalize(gender=...) (default: either)")
+    parser.add_argument("--gender-column", metavar="NAME|INDEX",
+                        help="csv/tsv column (jsonl: key) giving each row's gender: M/F, "
+                             "male/female, nam/nữ, ذكر/أنثى; empty cells give no hint and "
+                             "other values make the row an error (overrides --gender)")
+    parser.add_argument("--kind-column", metavar="NAME|INDEX",
+                        help="csv/tsv column (jsonl: key) giving each row's kind: person or "
+                             "place; empty gives no hint (overrides --kind)")
     _add_lexicon_argument(parser)
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 at the end if any row had an error")
@@ -213,7 +220,8 @@ def _run_normalize(args: argparse.Namespace) -> int:
     if unreadable:
         return 1
     read_settings = ReadSettings(format=args.format, column=args.column, field=args.field,
-                                 header=args.header)
+                                 header=args.header, gender_column=args.gender_column,
+                                 kind_column=args.kind_column)
     decode_settings = DecodeSettings(top=args.top, min_probability=args.min_probability,
                                      jobs=args.jobs, extra_lexicons=tuple(args.lexicon),
                                      kind=args.kind, gender=args.gender)

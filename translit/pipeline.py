@@ -33,7 +33,8 @@ STATUSES = ("ok", "uncertain", "not_a_name", "error")
 @dataclass(frozen=True, slots=True)
 class DecodeSettings:
     """``top`` alternatives per row; below ``min_probability`` a reading is ``uncertain``;
-    ``kind`` and ``gender``, when the whole list is of one, are hints for every name."""
+    ``kind`` and ``gender``, when the whole list is of one, are hints for every name whose row
+    gives none of its own (:attr:`InputRow.gender`, :attr:`InputRow.kind`)."""
 
     top: int = 0
     min_probability: float = 0.5
@@ -61,6 +62,8 @@ class Failure:
 
 
 Answer = Reading | Failure | None
+# What is decoded once per run: a name with the hints it is read under.
+Key = tuple[str, Gender | None, Kind | None]
 
 
 class NameDecoder:
@@ -69,14 +72,11 @@ class NameDecoder:
     def __init__(self, settings: DecodeSettings) -> None:
         self._normalizer = translit.Normalizer(extra_lexicons=settings.extra_lexicons)
         self._top = settings.top
-        self._kind = settings.kind
-        self._gender = settings.gender
 
-    def decode(self, name: str) -> Answer:
+    def decode(self, key: Key) -> Answer:
+        name, gender, kind = key
         try:
-            found = self._normalizer.candidates(
-                name, self._top + 1, kind=self._kind, gender=self._gender
-            )
+            found = self._normalizer.candidates(name, self._top + 1, kind=kind, gender=gender)
         except ValueError as error:
             return Failure(str(error))
         if not found:
@@ -85,8 +85,8 @@ class NameDecoder:
         alternatives = tuple(match.text for match in found[1:])
         return Reading(best.text, best.probability, best.kind, alternatives)
 
-    def decode_all(self, names: Sequence[str]) -> list[Answer]:
-        return [self.decode(name) for name in names]
+    def decode_all(self, keys: Sequence[Key]) -> list[Answer]:
+        return [self.decode(key) for key in keys]
 
 
 # One decoder per worker process, built by the pool's initializer (a Normalizer is not picklable).
@@ -103,28 +103,29 @@ def _start_worker(settings: DecodeSettings) -> None:
     _worker_decoder = NameDecoder(settings)
 
 
-def _decode_in_worker(names: Sequence[str]) -> list[Answer]:
+def _decode_in_worker(keys: Sequence[Key]) -> list[Answer]:
     assert _worker_decoder is not None, "worker started without its initializer"
-    return _worker_decoder.decode_all(names)
+    return _worker_decoder.decode_all(keys)
 
 
 class _Cache:
-    """A least-recently-used map from name to answer, bounded so long runs keep flat memory."""
+    """A least-recently-used map from name (and hints) to answer, bounded so long runs keep
+    flat memory."""
 
     def __init__(self, size: int) -> None:
         self._size = size
-        self._answers: OrderedDict[str, Answer] = OrderedDict()
+        self._answers: OrderedDict[Key, Answer] = OrderedDict()
 
-    def __contains__(self, name: str) -> bool:
-        return name in self._answers
+    def __contains__(self, key: Key) -> bool:
+        return key in self._answers
 
-    def get(self, name: str) -> Answer:
-        self._answers.move_to_end(name)
-        return self._answers[name]
+    def get(self, key: Key) -> Answer:
+        self._answers.move_to_end(key)
+        return self._answers[key]
 
-    def put(self, name: str, answer: Answer) -> None:
-        self._answers[name] = answer
-        self._answers.move_to_end(name)
+    def put(self, key: Key, answer: Answer) -> None:
+        self._answers[key] = answer
+        self._answers.move_to_end(key)
         if len(self._answers) > self._size:
             self._answers.popitem(last=False)
 
@@ -149,12 +150,16 @@ def _needs_decoding(row: InputRow) -> bool:
     return not row.error and bool(row.name.strip())
 
 
+def _key(row: InputRow, settings: DecodeSettings) -> Key:
+    """A row's name with its hints: its own gender and kind, else the list's."""
+    return row.name, row.gender or settings.gender, row.kind or settings.kind
+
+
 @dataclass
 class _Chunk:
     rows: list[InputRow]
-    answers: dict[str, Answer] = field(default_factory=dict)
     pending: concurrent.futures.Future[list[Answer]] | None = None
-    names: list[str] = field(default_factory=list)
+    keys: list[Key] = field(default_factory=list)
 
 
 def annotate(
@@ -178,7 +183,7 @@ def annotate(
             max_workers=settings.jobs, initializer=_start_worker, initargs=(settings,)
         )
     window: deque[_Chunk] = deque()
-    in_flight: set[str] = set()
+    in_flight: set[Key] = set()
     source = iter(rows)
     finished = False
     try:
@@ -186,29 +191,30 @@ def annotate(
             batch = list(islice(source, chunk_size))
             if batch:
                 chunk = _Chunk(batch)
-                chunk.names = list(dict.fromkeys(
-                    row.name for row in batch
-                    if _needs_decoding(row) and row.name not in cache and row.name not in in_flight
+                keys = (_key(row, settings) for row in batch if _needs_decoding(row))
+                chunk.keys = list(dict.fromkeys(
+                    key for key in keys if key not in cache and key not in in_flight
                 ))
-                if pool is not None and chunk.names:
-                    chunk.pending = pool.submit(_decode_in_worker, chunk.names)
-                    in_flight.update(chunk.names)
+                if pool is not None and chunk.keys:
+                    chunk.pending = pool.submit(_decode_in_worker, chunk.keys)
+                    in_flight.update(chunk.keys)
                 window.append(chunk)
             # Keep a couple of chunks per worker queued, and no more: that bounds memory.
             while window and (not batch or len(window) > 2 * settings.jobs
                               or window[0].pending is None):
                 chunk = window.popleft()
                 if chunk.pending is not None:
-                    for name, decoded in zip(chunk.names, chunk.pending.result()):
-                        cache.put(name, decoded)
-                        in_flight.discard(name)
+                    for key, decoded in zip(chunk.keys, chunk.pending.result()):
+                        cache.put(key, decoded)
+                        in_flight.discard(key)
                 for row in chunk.rows:
                     answer: Answer = None
                     if _needs_decoding(row):
-                        if row.name not in cache:
+                        key = _key(row, settings)
+                        if key not in cache:
                             local = local or NameDecoder(settings)
-                            cache.put(row.name, local.decode(row.name))
-                        answer = cache.get(row.name)
+                            cache.put(key, local.decode(key))
+                        answer = cache.get(key)
                     yield row, classify(row, answer, min_probability=settings.min_probability)
             if not batch:
                 finished = True

@@ -17,11 +17,12 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, TypeVar
 
 from translit.normalizer import MAX_NAME_LENGTH
+from translit.types import Gender, Kind
 
 Format = Literal["txt", "csv", "tsv", "jsonl"]
 FORMATS: tuple[Format, ...] = ("txt", "csv", "tsv", "jsonl")
@@ -35,6 +36,14 @@ JSONL_COLUMN = "json"
 # A csv field can be as large as a line: a 1 MB cell must be read and reported, not stop the
 # reader. (The csv module's limit is process-wide, so it is raised only while a record is read.)
 CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+# The values a gender or kind column may hold, as exports write them (English, Vietnamese,
+# Arabic; case and surrounding spaces ignored); an empty cell gives no hint.
+GENDER_VALUES: dict[str, Gender] = {
+    "m": "M", "male": "M", "man": "M", "nam": "M", "ذكر": "M",
+    "f": "F", "female": "F", "woman": "F", "nữ": "F", "nu": "F", "أنثى": "F", "انثى": "F",
+}
+KIND_VALUES: dict[str, Kind] = {"person": "person", "place": "place"}
+_Hint = TypeVar("_Hint")
 
 
 class InputError(ValueError):
@@ -52,12 +61,17 @@ class ReadSettings:
     header: bool = True
     # The library reads no name in a longer input: such a cell is an error row, not not_a_name.
     max_name_length: int = MAX_NAME_LENGTH
+    # Columns (csv/tsv: header name or 1-based index; jsonl: key) that give each row's gender
+    # and kind (GENDER_VALUES, KIND_VALUES).
+    gender_column: str | None = None
+    kind_column: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class InputRow:
     """One input record: ``cells`` line up with the header, ``extra`` holds the cells of a ragged
-    row beyond the header's width, ``record`` is the parsed object of a jsonl line."""
+    row beyond the header's width, ``record`` is the parsed object of a jsonl line; ``gender``
+    and ``kind`` are the row's own hints (from its gender and kind columns)."""
 
     where: str
     cells: tuple[str, ...]
@@ -65,6 +79,8 @@ class InputRow:
     error: str = ""
     extra: tuple[str, ...] = ()
     record: dict[str, object] | None = None
+    gender: Gender | None = None
+    kind: Kind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +154,9 @@ def _open_table(label: str, stream: BinaryIO, settings: ReadSettings) -> _Table:
     fmt = settings.format or format_of(label)
     lines = _Lines(stream, label)
     if fmt == "txt":
+        if settings.gender_column is not None or settings.kind_column is not None:
+            raise InputError(f"{label}: a txt input has one name a line and no gender or kind "
+                             "column (use csv, tsv or jsonl)")
         return _Table(label, fmt, (TXT_COLUMN,), 0, _txt_rows(lines, settings))
     if fmt == "jsonl":
         return _Table(label, fmt, (JSONL_COLUMN,), 0, _jsonl_rows(lines, settings))
@@ -146,15 +165,28 @@ def _open_table(label: str, stream: BinaryIO, settings: ReadSettings) -> _Table:
     if first is None:
         return _Table(label, fmt, None, 0, iter(()))
     number, cells, _ = first
+    where = f"{label}:{number}"
     if settings.header:
         columns = tuple(cells)
-        index = _column_index(columns, settings.column, where=f"{label}:{number}")
-        return _Table(label, fmt, columns, number, _delimited_rows(records, label, columns, index,
-                                                            settings))
+        indexes = _indexes(columns, settings, where=where)
+        return _Table(label, fmt, columns, number, _delimited_rows(records, label, columns,
+                                                                   indexes, settings))
     width = tuple(str(position) for position in range(1, len(cells) + 1))
-    index = _column_index(width, settings.column, where=f"{label}:{number}", by_name=False)
-    rows = _delimited_rows(_prepend(first, records), label, width, index, settings)
+    indexes = _indexes(width, settings, where=where, by_name=False)
+    rows = _delimited_rows(_prepend(first, records), label, width, indexes, settings)
     return _Table(label, fmt, width, number, rows)
+
+
+def _indexes(
+    columns: tuple[str, ...], settings: ReadSettings, *, where: str, by_name: bool = True
+) -> tuple[int, int | None, int | None]:
+    """The name's column, and the gender's and the kind's (``None`` when not asked for)."""
+    hints = [
+        None if wanted is None else _column_index(columns, wanted, where=where, by_name=by_name)
+        for wanted in (settings.gender_column, settings.kind_column)
+    ]
+    name = _column_index(columns, settings.column, where=where, by_name=by_name)
+    return name, hints[0], hints[1]
 
 
 def _column_index(
@@ -211,6 +243,30 @@ def _strip_ending(text: str) -> str:
     return text[:-1].removesuffix("\r") if text.endswith("\n") else text
 
 
+def _hint(
+    value: object, values: Mapping[str, _Hint], what: str, where: str
+) -> tuple[_Hint | None, str]:
+    """A row's gender or kind from its cell (``None`` when empty or absent), and the error when
+    the cell holds something else."""
+    if value is None:
+        return None, ""
+    text = value.strip().lower() if isinstance(value, str) else None
+    if text == "":
+        return None, ""
+    found = values.get(text) if text is not None else None
+    if found is None:
+        return None, f"{where}: {what} {value!r} is none of {', '.join(values)} (or empty)"
+    return found, ""
+
+
+def _hints(
+    gender_cell: object, kind_cell: object, where: str
+) -> tuple[Gender | None, Kind | None, str]:
+    gender, gender_error = _hint(gender_cell, GENDER_VALUES, "gender", where)
+    kind, kind_error = _hint(kind_cell, KIND_VALUES, "kind", where)
+    return gender, kind, gender_error or kind_error
+
+
 def _check_name(name: str, where: str, settings: ReadSettings) -> str:
     if len(name) > settings.max_name_length:
         return (f"{where}: the name is {len(name)} characters long, over the limit of "
@@ -256,7 +312,12 @@ def _jsonl_rows(lines: _Lines, settings: ReadSettings) -> Iterator[InputRow]:
                     error = error or f"{where}: no field {field!r}"
                 else:
                     error = error or f"{where}: field {field!r} is not a string"
-        yield InputRow(where, (raw,), name, error, record=record)
+        gender, kind, hint_error = _hints(
+            record.get(settings.gender_column) if record and settings.gender_column else None,
+            record.get(settings.kind_column) if record and settings.kind_column else None, where,
+        )
+        yield InputRow(where, (raw,), name, error or hint_error, record=record, gender=gender,
+                       kind=kind)
 
 
 def _delimited_records(lines: _Lines, delimiter: str) -> Iterator[tuple[int, list[str], str]]:
@@ -306,10 +367,13 @@ def _delimited_rows(
     records: Iterator[tuple[int, list[str], str]],
     label: str,
     columns: tuple[str, ...],
-    index: int,
+    indexes: tuple[int, int | None, int | None],
     settings: ReadSettings,
 ) -> Iterator[InputRow]:
+    """The rows of a csv/tsv table; ``indexes``: the name's column, the gender's and the
+    kind's (``None``: no such column)."""
     width = len(columns)
+    index, gender_index, kind_index = indexes
     for number, cells, problems in records:
         where = f"{label}:{number}"
         error = problems
@@ -320,4 +384,9 @@ def _delimited_rows(
         if not error and "\n" in name:
             error = f"{where}: the name spans several lines (an unbalanced quote?)"
         error = error or _check_name(name, where, settings)
-        yield InputRow(where, padded, name, error, extra=tuple(cells[width:]))
+        gender, kind, hint_error = _hints(
+            None if gender_index is None else padded[gender_index],
+            None if kind_index is None else padded[kind_index], where,
+        )
+        yield InputRow(where, padded, name, error or hint_error, extra=tuple(cells[width:]),
+                       gender=gender, kind=kind)
