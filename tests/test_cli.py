@@ -136,7 +136,7 @@ def test_kind_and_gender_hints_apply_to_every_row(tmp_path: Path) -> None:
 def test_each_row_may_give_its_own_gender_and_kind(tmp_path: Path, jobs: str) -> None:
     # One name read under two genders is decoded once for each; a row's own hint beats the
     # list's; an empty cell gives none; a value that is no gender flags the row.
-    write(tmp_path / "names.csv", "name,sex,type\nنجوين هونغ,nam,\nنجوين هونغ,,\n"
+    write(tmp_path / "names.csv", "name,sex,type\nنجوين هونغ,Nam ,\nنجوين هونغ,,\n"
           "تان جيونغ,,place\nتان جيونغ,,\nنجوين هونغ,?,\n")
     table = tsv(run(tmp_path, "normalize", "names.csv", "--gender-column", "sex",
                     "--kind-column", "3", "--output-format", "tsv", "-j", jobs))

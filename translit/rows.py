@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO, Literal, TypeVar
@@ -37,7 +38,7 @@ JSONL_COLUMN = "json"
 # reader. (The csv module's limit is process-wide, so it is raised only while a record is read.)
 CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 # The values a gender or kind column may hold, as exports write them (English, Vietnamese,
-# Arabic; case and surrounding spaces ignored); an empty cell gives no hint.
+# Arabic; case, normal form and surrounding spaces ignored); an empty cell gives no hint.
 GENDER_VALUES: dict[str, Gender] = {
     "m": "M", "male": "M", "man": "M", "nam": "M", "ذكر": "M",
     "f": "F", "female": "F", "woman": "F", "nữ": "F", "nu": "F", "أنثى": "F", "انثى": "F",
@@ -250,7 +251,7 @@ def _hint(
     the cell holds something else."""
     if value is None:
         return None, ""
-    text = value.strip().lower() if isinstance(value, str) else None
+    text = unicodedata.normalize("NFC", value).strip().lower() if isinstance(value, str) else None
     if text == "":
         return None, ""
     found = values.get(text) if text is not None else None
