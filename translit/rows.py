@@ -256,7 +256,8 @@ def _hint(
         return None, ""
     found = values.get(text) if text is not None else None
     if found is None:
-        return None, f"{where}: {what} {value!r} is none of {', '.join(values)} (or empty)"
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:40] + "…"
+        return None, f"{where}: {what} {shown} is none of {', '.join(values)} (or empty)"
     return found, ""
 
 
