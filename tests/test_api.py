@@ -191,6 +191,23 @@ def test_a_field_in_two_scripts_reads_each_word_in_its_own(written: str) -> None
     assert translit.candidates("Hello نغوين") == []  # (hello is no syllable)
 
 
+@pytest.mark.parametrize(("written", "place"), [
+    ("بحيرة هوان كيم في هانوي", "Hoàn Kiếm"),
+    ("فو كوك في كيان جيانغ", "Phú Quốc"),
+])
+def test_a_place_named_with_the_place_it_lies_in_reads_as_the_first(
+    written: str, place: str
+) -> None:
+    found = translit.normalize(written)
+    assert found is not None and (found.text, found.known) == (place, True)
+
+
+def test_fi_inside_a_persons_name_is_a_syllable() -> None:
+    # (في is "in", and the syllable Vi or Phi: Trần is no place that Hà holds)
+    found = translit.normalize("تران في ها")
+    assert found is not None and found.kind == "person" and len(found.parts) == 3
+
+
 def test_a_title_gives_its_gender_as_a_hint() -> None:
     # Thủy is given to girls and boys alike; السيدة says which.
     found = translit.normalize("السيدة نغوين ثي ثوي نجان")

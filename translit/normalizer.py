@@ -43,6 +43,8 @@ MERGE_LOGP = -7.0
 WORDS_FIT = 1.0
 # Token sequences whose best partial paths are kept: names share their first words.
 PREFIX_CACHE_SIZE = 20_000
+# "in", between a place and the place it lies in (هوان كيم في هانوي), as arabic.words writes it.
+IN_WORD = "في"
 _Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
 # The best ways to read the first i tokens, as (score, path logp, chunks), for each i.
 _Columns = tuple[tuple[_Cut, ...], ...]
@@ -212,7 +214,26 @@ class Normalizer:
             return _known_only(found) if len(written) - cut < 2 else found
         paths = self._paths(name, words)
         found = self.decoder.decode(paths, k=k, gender=gender, kind=kind)
-        return self._designated(name, words, k, gender, kind, found)
+        found = self._designated(name, words, k, gender, kind, found)
+        if is_arabic and (not found or not found[0].known) and IN_WORD in written[1:-1]:
+            return self._located(written, k, gender, kind) or found
+        return found
+
+    def _located(
+        self, written: list[str], k: int, gender: Gender | None, kind: Kind | None
+    ) -> list[Match]:
+        """The readings of a place named with the place it lies in, after في ("in"): بحيرة هوان
+        كيم في هانوي is Hoàn Kiếm; none unless both read as known places and the second holds
+        the first (في is also the syllable Vi or Phi: تران في ها is a person's name)."""
+        at = written.index(IN_WORD, 1)
+        inner = self._decoded_name(" ".join(written[:at]), k, gender, kind)
+        outer = self._decoded_name(" ".join(written[at + 1:]), 1, None, "place")
+        if (
+            inner and outer and inner[0].known and inner[0].kind == "place"
+            and _lies_in(inner[0], outer[0])
+        ):
+            return inner
+        return []
 
     def _decoded_groups(
         self, name: str, groups: list[str], k: int, gender: Gender | None, kind: Kind | None
