@@ -28,7 +28,6 @@ from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_
 from translit.syllable import (
     NAME_WORD,
     SYLLABLE_WORD,
-    canonical,
     canonical_text,
     is_place_word,
     remove_tones,
@@ -479,7 +478,7 @@ def default_place_words() -> frozenset[str]:
         for name in (row["name"], *(row.get("aliases") or "").split("|")):
             for word in NAME_WORD.findall(name):
                 bare = remove_tones(word_key(word))
-                if canonical(word) is None and is_place_word(word) and split_bare(bare) is None:
+                if split_bare(bare) is None and is_place_word(word):
                     words.add(bare)
     return frozenset(words)
 
