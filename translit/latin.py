@@ -7,7 +7,8 @@ chunk of candidate bare syllables:
   bare syllable it spells: its vowel letters are kept, wherever the tone mark was placed;
 - an ASCII word (``Tran``, ``NGUYEN``) may be any bare syllable of the inventory with that
   skeleton (``tran``, ``trân``, ``trăn``), all equally likely: the name model chooses vowels
-  and tones;
+  and tones; in a name that writes Vietnamese letters elsewhere (``Đông Phang``), the
+  syllable it spells comes first (``phang``; ``phăng`` at a cost);
 - a fused ASCII word that is no syllable (``Haiphong``) is cut into syllables by dynamic
   programming over the same index, each extra syllable at a cost, as the Arabic channel does;
 - a whole input equal to a place's exonym (``Hanoi``, ``Saigon``, ``Ho Chi Minh City``, from the
@@ -63,6 +64,10 @@ FOLDED_LOGP = 0.0
 # reads as syllables too (Sài Gòn, Thừa Thiên Huế) that direct reading should win, so the exonym
 # path costs this much; when it does not (HCMC, Bà Nà Hills) the exonym path is the only one.
 EXONYM_LOGP = -3.0
+# A name that writes Vietnamese letters somewhere (Đông Phang, Trân Câm Tu) writes its vowels and
+# its đ: an unmarked word in it (Phang) is most likely the syllable it spells (phang, not phăng).
+# Other syllables of its skeleton stay possible at this cost: some type a name half marked.
+UNMARKED_LOGP = -3.0
 _LOOKUP_SEPARATORS = regex.compile(r"[^a-z0-9]+")
 
 
@@ -129,14 +134,24 @@ class LatinReader:
         return self._by_fold.get(ascii_fold(lower), ())
 
     def _segment(
-        self, word: str, tones_written: bool = False
+        self, word: str, tones_written: bool = False, marked: bool = False
     ) -> tuple[tuple[tuple[Chunk, ...], float], ...]:
         """Ways to read one word as syllable chunks, best first, with the cost of the cuts.
 
         With ``tones_written`` (the name carries tone marks somewhere), a word's tone is kept,
-        level tone included; otherwise the name model chooses it.
+        level tone included; otherwise the name model chooses it. With ``marked`` (the name
+        writes Vietnamese letters somewhere), an ASCII word that spells a syllable is read as
+        that syllable first (:data:`UNMARKED_LOGP`).
         """
         whole = self.read(word)
+        if whole and marked and word.isascii():
+            literal = word_key(word)
+            if any(bare == literal for bare, _ in whole):
+                whole = tuple(sorted(
+                    ((bare, logp if bare == literal else logp + UNMARKED_LOGP)
+                     for bare, logp in whole),
+                    key=lambda reading: -reading[1],
+                ))
         if whole:
             tone = strip_tone(word)[1] if tones_written and not word.isascii() else None
             return (((Chunk(word, whole, tone),), 0.0),)
@@ -157,8 +172,9 @@ class LatinReader:
         words = latin_words(name)
         # "Trân Câm Tu" has vowel letters but no tone marks: the tones were stripped, not level.
         tones_written = any(strip_tone(word)[1] for word in words)
+        marked = not all(map(str.isascii, words))
         for word in words:
-            cuts = self.segment(word, tones_written)
+            cuts = self.segment(word, tones_written, marked)
             partial = sorted(
                 (
                     (logp + cut_logp, chunks + cut)
