@@ -221,4 +221,7 @@ def annotate(
                 return
     finally:
         if pool is not None:
-            pool.shutdown(wait=finished, cancel_futures=not finished)
+            # Waits for the chunks being decoded (a few hundred names each) also when the caller
+            # stopped early (| head): not waiting leaves the pool's threads to the interpreter's
+            # exit, which in CPython 3.11 can print an OSError from a closed wake-up pipe.
+            pool.shutdown(wait=True, cancel_futures=not finished)
