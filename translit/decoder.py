@@ -73,9 +73,11 @@ _NOTHING: Mapping[str, None] = MappingProxyType({})
 # an entry there, with the entries (as the gazetteer stores them).
 _Branches = tuple[Mapping[str, None], Mapping[str, tuple[EntryRow, ...]]]
 # A path, or a role pattern, whose best possible score is this far below the best reading found
-# cannot win; readings this far below the best do not change the probabilities.
+# cannot win; a reading this far below the best would have a probability below 2e-5 (at the
+# temperature of 0.9), so it is not made: together such readings move the others' probabilities
+# by less than 0.3% of their value (on 6,000 distinct names).
 PATH_MARGIN = 5.0
-RANK_MARGIN = 14.0
+RANK_MARGIN = 10.0
 # A gazetteer entry at least this heavy (a province, a household name) of two syllables or more
 # is read even from letters that fail the is-a-name test ...
 FAMOUS_WEIGHT = PROMINENCE_WEIGHT[3]
