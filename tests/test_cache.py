@@ -9,7 +9,7 @@ import pytest
 
 from translit import cache
 from translit.channel import Channel, default_channel
-from translit.names import NameModel, default_model
+from translit.names import NameModel, PlaceTree, default_model, place_tree
 
 
 def test_compiled_tables_survive_a_pickle_round_trip() -> None:
@@ -19,6 +19,9 @@ def test_compiled_tables_survive_a_pickle_round_trip() -> None:
     model = pickle.loads(pickle.dumps(default_model()))
     assert isinstance(model, NameModel)
     assert model.toned("nguyên", "surname", "M") == default_model().toned("nguyên", "surname", "M")
+    tree = pickle.loads(pickle.dumps(place_tree()))
+    assert isinstance(tree, PlaceTree) and tree == place_tree()
+    assert tree.lies_in("Ba Đình", "Hà Nội") and not tree.lies_in("Hà Nội", "Huế")
 
 
 def test_cached_builds_once_then_reads_from_disk(

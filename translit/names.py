@@ -433,10 +433,25 @@ class PlaceTree:
             *(self.parents.get(main, frozenset()) for main in self.mains.get(name.lower(), ()))
         )
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as plain dicts (a mapping proxy does not pickle), for the disk cache."""
+        return _place_tree, (dict(self.mains), dict(self.parents), self.countries)
+
+
+def _place_tree(
+    mains: dict[str, frozenset[str]], parents: dict[str, frozenset[str]],
+    countries: frozenset[str],
+) -> PlaceTree:
+    return PlaceTree(MappingProxyType(mains), MappingProxyType(parents), countries)
+
 
 @lru_cache(maxsize=1)
 def place_tree() -> PlaceTree:
-    """The :class:`PlaceTree` of ``places.tsv``, read on first use."""
+    """The :class:`PlaceTree` of ``places.tsv``, read on first use (disk-cached)."""
+    return cached("place-tree", _read_place_tree, PlaceTree)
+
+
+def _read_place_tree() -> PlaceTree:
     rows = [row for _, row in shipped_rows("places.tsv", required=("name", "kind"))]
     countries = frozenset(row["name"].lower() for row in rows if row["kind"] == "country")
     mains: dict[str, set[str]] = defaultdict(set)
@@ -450,9 +465,9 @@ def place_tree() -> PlaceTree:
             parents[main].add(row["parent"].lower())
         if row["kind"] != "country":
             parents[main].update(countries)
-    return PlaceTree(
-        MappingProxyType({name: frozenset(found) for name, found in mains.items()}),
-        MappingProxyType({name: frozenset(found) for name, found in parents.items()}),
+    return _place_tree(
+        {name: frozenset(found) for name, found in mains.items()},
+        {name: frozenset(found) for name, found in parents.items()},
         countries,
     )
 
