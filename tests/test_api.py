@@ -202,10 +202,24 @@ def test_a_place_named_with_the_place_it_lies_in_reads_as_the_first(
     assert found is not None and (found.text, found.known) == (place, True)
 
 
-def test_fi_inside_a_persons_name_is_a_syllable() -> None:
-    # (في is "in", and the syllable Vi or Phi: Trần is no place that Hà holds)
-    found = translit.normalize("تران في ها")
-    assert found is not None and found.kind == "person" and len(found.parts) == 3
+@pytest.mark.parametrize(("written", "person"), [
+    ("نغوين فان آن في هانوي", "Nguyễn Văn An"),
+    ("تران فان نام في كوانغ نينه", "Trần Văn Nam"),
+])
+def test_a_person_written_with_where_they_are_reads_as_the_person(
+    written: str, person: str
+) -> None:
+    found = translit.normalize(written)
+    assert found is not None and (found.text, found.kind) == (person, "person")
+
+
+@pytest.mark.parametrize("written", ["تران في ها", "نغوين في هونغ", "تران في لونغ آن"])
+def test_fi_inside_a_persons_name_is_a_syllable(written: str) -> None:
+    # (في is "in", and the syllable Vi or Phi: Trần is no place that Hà holds; Hùng is no known
+    # place; a surname alone before it is no name of its own)
+    found = translit.normalize(written)
+    assert found is not None and found.kind == "person"
+    assert len(found.parts) == len(written.split())
 
 
 def test_a_title_gives_its_gender_as_a_hint() -> None:

@@ -43,8 +43,11 @@ MERGE_LOGP = -7.0
 WORDS_FIT = 1.0
 # Token sequences whose best partial paths are kept: names share their first words.
 PREFIX_CACHE_SIZE = 20_000
-# "in", between a place and the place it lies in (هوان كيم في هانوي), as arabic.words writes it.
+# "in", between a place and the place it lies in (هوان كيم في هانوي), or a person and where they
+# live or work (نغوين فان آن في هانوي), as arabic.words writes it; the place must be read at
+# least this surely for a person's name to end before في.
 IN_WORD = "في"
+MIN_LOCATION_PROBABILITY = 0.5
 _Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
 # The best ways to read the first i tokens, as (score, path logp, chunks), for each i.
 _Columns = tuple[tuple[_Cut, ...], ...]
@@ -222,16 +225,29 @@ class Normalizer:
     def _located(
         self, written: list[str], k: int, gender: Gender | None, kind: Kind | None
     ) -> list[Match]:
-        """The readings of a place named with the place it lies in, after في ("in"): بحيرة هوان
-        كيم في هانوي is Hoàn Kiếm; none unless both read as known places and the second holds
-        the first (في is also the syllable Vi or Phi: تران في ها is a person's name)."""
+        """The readings of a name written with the place it lies in or lives in, after في ("in").
+
+        A known place in a known place that holds it: بحيرة هوان كيم في هانوي is Hoàn Kiếm. A
+        person of two syllables or more in a known place of two or more that is the likely
+        reading of its words: نغوين فان آن في هانوي is Nguyễn Văn An. None otherwise: في is
+        also the syllable Vi or Phi (تران في ها is a person's name).
+        """
         at = written.index(IN_WORD, 1)
         inner = self._decoded_name(" ".join(written[:at]), k, gender, kind)
-        outer = self._decoded_name(" ".join(written[at + 1:]), 1, None, "place")
-        if (
-            inner and outer and inner[0].known and inner[0].kind == "place"
-            and _lies_in(inner[0], outer[0])
-        ):
+        if not inner:
+            return []
+        where = " ".join(written[at + 1:])
+        if inner[0].kind == "person":
+            outer = self._decoded_name(where, 1, None, None)
+            if (
+                len(inner[0].parts) >= 2 and outer and outer[0].known
+                and outer[0].kind == "place" and len(outer[0].parts) >= 2
+                and outer[0].probability >= MIN_LOCATION_PROBABILITY
+            ):
+                return inner
+            return []
+        outer = self._decoded_name(where, 1, None, "place")
+        if outer and inner[0].known and _lies_in(inner[0], outer[0]):
             return inner
         return []
 
