@@ -141,6 +141,11 @@ def test_a_province_spelled_letter_by_letter_is_still_read(spelled: str, provinc
     ("هو تشي منه سيتي", "Hồ Chí Minh", "place"),
     ("هالونغ باي", "Hạ Long", "place"),
     ("فو كوك آيلاند", "Phú Quốc", "place"),
+    # (reserves, parks, plateaus, pagodas: each word once read as a syllable of the name)
+    ("محمية كوك فونغ", "Cúc Phương", "place"),
+    ("منتزه كات تيين", "Cát Tiên", "place"),
+    ("هضبة موك تشاو", "Mộc Châu", "place"),
+    ("باغودا ثين مو", "Thiên Mụ", "place"),
 ])
 def test_a_title_or_place_word_around_a_name_is_not_read_into_it(
     written: str, name: str, kind: str
@@ -154,6 +159,7 @@ def test_a_title_or_place_word_around_a_name_is_not_read_into_it(
     ("كهف سانغ", "Hang Sáng"),
     ("جسر رونغ", "Cầu Rồng"),
     ("سوق بن ثانه", "Bến Thành"),  # (listed without the word: Chợ Bến Thành is an alias)
+    ("ضريح كينه دونغ فونغ", "Lăng Kinh Dương Vương"),
 ])
 def test_a_place_word_reads_as_the_vietnamese_word_it_translates(written: str, name: str) -> None:
     found = translit.normalize(written)
