@@ -213,7 +213,9 @@ def syllable_spellings(table: Correspondences, bare: str) -> dict[str, float]:
 LETTER_PIECE_COST = 1.5
 SPELLINGS_PER_PIECE = 4  # ... and spelled as the product of its pieces' best spellings.
 # A place word is read from spellings of three letters or more (ال, يا, انا are Arabic words) and
-# costs this much beside the syllables an Arabic word may spell: it only ever names a place.
+# costs this much beside the syllables an Arabic word may spell: it only ever names a place. A
+# shorter spelling counts only where a syllable reads it better (ني: ni before Niê), so that it
+# never makes letters read as a name that would not otherwise (ال is no syllable: no Al).
 MIN_WORD_SPELLING = 3
 PLACE_WORD_LOGP = -1.0
 
@@ -317,6 +319,7 @@ class Channel:
         exact: dict[str, list[Reading]] = defaultdict(list)
         forward: dict[str, tuple[tuple[str, float], ...]] = {}
         syllables = set(inventory)
+        short: list[tuple[str, Reading]] = []  # (spelling, reading): shorter than MIN_WORD_SPELLING
         for bare in sorted(syllables | set(words)):
             if bare in syllables:
                 spellings = syllable_spellings(table, bare)
@@ -331,6 +334,11 @@ class Channel:
                         exact[spelled].append((bare, logp))
                 elif len(spelled) >= MIN_WORD_SPELLING:
                     exact[spelled].append((bare, logp + PLACE_WORD_LOGP))
+                else:
+                    short.append((spelled, (bare, logp + PLACE_WORD_LOGP)))
+        for spelled, reading in short:
+            if any(logp >= reading[1] for _, logp in exact.get(spelled, ())):
+                exact[spelled].append(reading)
         self._forward = forward
         self._words = frozenset(forward) - syllables
         self._exact = {k: _best(v) for k, v in exact.items()}
