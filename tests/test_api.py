@@ -67,7 +67,7 @@ def test_a_token_that_holds_two_syllables() -> None:
 
 
 @pytest.mark.parametrize(("fused", "place"), [
-    ("دالات", "Đà Lạt"), ("موينه", "Mũi Né"), ("بونماثوت", "Buôn Ma Thuột"), ("كانثو", "Cần Thơ"),
+    ("دالات", "Đà Lạt"), ("مويني", "Mũi Né"), ("بونماثوت", "Buôn Ma Thuột"), ("كانثو", "Cần Thơ"),
 ])
 def test_places_are_read_when_written_as_one_word(fused: str, place: str) -> None:
     match = translit.normalize(fused)

@@ -11,7 +11,9 @@ from rapidfuzz.distance import Levenshtein
 
 import translit
 from translit.channel import (
+    FUZZY_EDIT_PENALTY,
     MAX_CHUNK,
+    SKELETON_PENALTY,
     Correspondences,
     default_channel,
     default_table,
@@ -103,23 +105,33 @@ KEYS = CHANNEL._skeleton_keys  # (the spellings of syllables: place words are ne
 )
 def test_fuzzy_retrieval_equals_brute_force(base: str, position: int, letter: str) -> None:
     query = base[:position] + letter + base[position + 1:]
-    if len(query) > MAX_CHUNK or CHANNEL.lookup(query):
-        return
-    limit = 1 if len(query) <= 4 else 2
-    fast = {bare for bare, _ in CHANNEL._fuzzy(query)}
+    if not 2 <= len(query) <= MAX_CHUNK or CHANNEL.lookup(query):
+        return  # (one edit turns any lone letter into some syllable: none are read fuzzily)
+    spelled = skeleton(query)  # (what the index compares)
+    limit = 1 if len(spelled) <= 4 else 2
+    found = dict(CHANNEL._fuzzy(query))
+    # Brute force: every indexed spelling within the edit limit, each reading at the score the
+    # fuzzy look-up gives it (the near spelling's, less the penalties).
     brute = {
-        (Levenshtein.distance(query, k), k) for k in KEYS if Levenshtein.distance(query, k) <= limit
+        k: distance for k in KEYS
+        if (distance := Levenshtein.distance(spelled, k)) <= limit
     }
-    if brute:
-        nearest = min(distance for distance, _ in brute)
-        nearest_keys = [k for distance, k in brute if distance == nearest]
-        nearest_bares = {
-            bare for k in nearest_keys for bare, _ in CHANNEL._skeleton[k]
-            if bare not in CHANNEL._words
-        }
-        assert fast & nearest_bares
-    else:
-        assert not fast
+    if not brute:
+        assert not found
+        return
+    nearest = min(brute.values())
+    best_nearest = max(
+        (logp - SKELETON_PENALTY - FUZZY_EDIT_PENALTY * nearest
+         for k, distance in brute.items() if distance == nearest
+         for bare, logp in CHANNEL._skeleton[k] if bare not in CHANNEL._words),
+        default=-math.inf,
+    )
+    # The nearest spellings' best reading is kept, or one that scores better (a spelling one
+    # edit further that reads its syllable far more often: ووواج is no vuông first) ...
+    assert max(found.values(), default=-math.inf) >= best_nearest - 1e-9
+    # ... and every reading comes from a spelling within the edit limit, none from a place word.
+    assert set(found) <= {bare for k in brute for bare, _ in CHANNEL._skeleton[k]}
+    assert not set(found) & CHANNEL._words
 
 
 @pytest.mark.parametrize(("word", "pieces", "spelled"), [

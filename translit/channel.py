@@ -42,6 +42,7 @@ SKELETON_PENALTY = 1.5
 # A lone consonant letter is no syllable (its vowel dropped), however the table would spell it.
 _VOWEL_LETTERS = frozenset("اوي")
 FUZZY_EDIT_PENALTY = 3.0
+NEAR_SPELLINGS = 8  # the near spellings a fuzzy look-up reads: the nearest, best reading first
 # Letters of Persian and Maghrebi writing (ڤ for v, پ for p, چ for ch, گ for g): few sources use
 # them, so their exact spellings are rare in the table, but a writer who has them uses them
 # throughout. A chunk with one also reads as its skeleton (ڤ as ف) at this cost, whichever reading
@@ -408,10 +409,14 @@ class Channel:
         max_edits = 1 if len(query) <= 4 else 2
         near = process.extract(
             query, self._skeleton_keys, scorer=Levenshtein.distance,
-            score_cutoff=max_edits, limit=8,
+            score_cutoff=max_edits, limit=None,
         )
+        # The nearest spellings that read best, not the first in the index: many tie (سويب is
+        # one edit from 21 spellings).
+        skeletons = self._skeleton
+        near.sort(key=lambda found: (found[1], -skeletons[found[0]][0][1]))
         readings: list[Reading] = []
-        for spelled, edits, _ in near:
+        for spelled, edits, _ in near[:NEAR_SPELLINGS]:
             penalty = SKELETON_PENALTY + FUZZY_EDIT_PENALTY * edits
             readings.extend(
                 (bare, logp - penalty) for bare, logp in self._skeleton[spelled]
