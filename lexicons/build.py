@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from translit.syllable import canonical, fold, split, title  # noqa: E402
+from translit.syllable import canonical, fold, is_place_word, split, title  # noqa: E402
 
 SOURCES_DIR = REPO / "lexicons" / "sources"
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -263,6 +263,10 @@ def people_records(compounds: frozenset[str], surnames: set[str],
     """
     records = []
     for row in read_people_rows(figures=False):
+        if (row.get("words") or "").strip() == "minority":
+            # (Y Thanh Hà Niê Kđăm: no surname first, and words that are no syllable)
+            drops.add("people.tsv", "not in the name priors (a minority name)", str(row["name"]))
+            continue
         name = parse_name(row.get("name") or "", compounds, "people.tsv", drops)
         if name is None:
             continue
@@ -510,6 +514,18 @@ def canonical_alias(alias: str, problems: list[str]) -> str:
     return fixed
 
 
+def minority_name(text: str, problems: list[str]) -> str | None:
+    """A name of an ethnic-minority person (sources/people_minority.tsv): canonical tone placement
+    where a word is a syllable, the others as written when they are letters with a vowel (Niê,
+    Kđăm, H'Hen); None (and the problem noted) otherwise."""
+    name = canonical_place(text)
+    odd = [word for word in name.split() if split(word) is None and not is_place_word(word)]
+    if odd or not name:
+        problems.append(f"name {text!r}: {odd!r} neither syllables nor words of a minority name")
+        return None
+    return name
+
+
 def build_people(out: Path, compounds: frozenset[str], drops: Drops) -> int | None:
     rows = read_people_rows()
     if not rows:
@@ -517,11 +533,16 @@ def build_people(out: Path, compounds: frozenset[str], drops: Drops) -> int | No
     table: dict[str, list[object]] = {}
     problems: list[str] = []
     for row in rows:
-        forms = canonical_words(row.get("name") or "", "people.tsv", drops)
-        if forms is None:
-            problems.append(f"name {row.get('name')!r}: invalid syllable, row skipped")
-            continue
-        name = title(" ".join(forms))
+        if (row.get("words") or "").strip() == "minority":
+            name = minority_name(row.get("name") or "", problems)
+            if name is None:
+                continue
+        else:
+            forms = canonical_words(row.get("name") or "", "people.tsv", drops)
+            if forms is None:
+                problems.append(f"name {row.get('name')!r}: invalid syllable, row skipped")
+                continue
+            name = title(" ".join(forms))
         gender = GENDERS.get((row.get("gender") or "").strip().lower(), "U")
         aliases = [canonical_alias(a.strip(), problems)
                    for a in (row.get("aliases") or "").split("|") if a.strip()]
@@ -539,8 +560,10 @@ def build_people(out: Path, compounds: frozenset[str], drops: Drops) -> int | No
         f"Source: {LICENCES['people']}.", f"Source: {LICENCES['figures']}.",
         "Every syllable of the name was checked with translit.syllable.split and given the "
         "canonical tone placement (aliases too, where their parts are syllables); rows with an "
-        f"invalid name were reported and skipped ({len(problems)} problems). A name listed "
-        "twice keeps its first row, with the aliases of both. Sorted by name.",
+        f"invalid name were reported and skipped ({len(problems)} problems). The names of "
+        "people_minority.tsv keep their words that are no syllable (Niê, Kđăm, H'Hen) as "
+        "written. A name listed twice keeps its first row, with the aliases of both. Sorted by "
+        "name.",
     ]
     header = ["name", "gender", "born", "prominence", "role", "aliases"]
     return write_tsv(out / "people.tsv", comments, header, (table[k] for k in sorted(table)))

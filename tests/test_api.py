@@ -341,14 +341,26 @@ def test_any_text_is_answered_deterministically_with_valid_syllables(text: str) 
     assert sum(probabilities) <= 1 + 1e-9
     for match in first:
         assert 0 <= match.probability <= 1
-        # (valid syllables, or the ethnic-minority words of a place the gazetteer lists:
-        # Krông Pắc, M'Drắk)
+        # (valid syllables, or the ethnic-minority words of a place or person the gazetteer
+        # lists: Krông Pắc, M'Drắk, Y Thanh Hà Niê Kđăm)
         words = NAME_WORD.findall(match.text)
         assert all(is_syllable(word) for word in words) or (
-            match.known and match.kind == "place"
-            and all(is_syllable(word) or is_place_word(word) for word in words)
+            match.known and all(is_syllable(word) or is_place_word(word) for word in words)
         )
         assert remove_tones(match.text)  # never empty
+
+
+@pytest.mark.parametrize(("written", "name", "gender"), [
+    ("إي ثانه ها ني كدام", "Y Thanh Hà Niê Kđăm", "F"),  # (Ethnic Council of the Assembly)
+    ("كسور فووك", "Ksor Phước", "M"),
+    ("Y Thanh Ha Nie Kdam", "Y Thanh Hà Niê Kđăm", "F"),
+    ("H'Hen Nie", "H'Hen Niê", "F"),
+])
+def test_ethnic_minority_people_are_read_with_their_own_words(
+    written: str, name: str, gender: str
+) -> None:
+    found = translit.normalize(written)
+    assert found is not None and (found.text, found.kind, found.gender) == (name, "person", gender)
 
 
 def test_numbered_wards_are_known_by_their_name_alone() -> None:

@@ -373,7 +373,7 @@ def load_model(
         main, other = entries_from_rows(
             shipped_rows(filename, required=("name",)), name=f"lexicons/{filename}",
             default_kind=kind, strict=False, prominence_weight=prominence_weight,
-            place_words=_is_administrative,
+            place_words=_may_hold_name_words,
         )
         entries += main
         other_names += other
@@ -477,18 +477,30 @@ def _is_administrative(row: Row) -> bool:
     return row.get("level", "") in ("1", "2", "3")
 
 
+def _may_hold_name_words(row: Row) -> bool:
+    """Whether a shipped row's names may hold words that are no syllable: an administrative unit
+    (Krông Pa), or a person, since the build keeps such words only in the names of
+    people_minority.tsv (Y Thanh Hà Niê Kđăm) and drops aliases with them."""
+    return "level" not in row or _is_administrative(row)
+
+
 @lru_cache(maxsize=1)
 def default_place_words() -> frozenset[str]:
-    """The words of administrative units' names that are no Vietnamese syllable, bare (Krông,
-    Pleiku, M'Drắk: ``krông``, ``pleiku``, ``mdrăk``): the channel spells them from their pieces
-    (:func:`translit.channel.word_spellings`), so the gazetteer's names with them can be read.
+    """The words of administrative units' and people's names that are no Vietnamese syllable,
+    bare (Krông, Pleiku, M'Drắk, Kđăm: ``krông``, ``pleiku``, ``mdrăk``, ``kđăm``): the channel
+    spells them from their pieces (:func:`translit.channel.word_spellings`), so the gazetteer's
+    names with them can be read.
 
     Landmarks' names are left out: their odd words are mostly English or French ones (Crazy
     House, Pasteur) that Arabic text spells its own way.
     """
     words: set[str] = set()
-    for _, row in shipped_rows("places.tsv", required=("name",)):
-        if not _is_administrative(row):
+    rows = [
+        *shipped_rows("people.tsv", required=("name",)),
+        *shipped_rows("places.tsv", required=("name",)),
+    ]
+    for _, row in rows:
+        if not _may_hold_name_words(row):
             continue
         for name in (row["name"], *(row.get("aliases") or "").split("|")):
             for word in NAME_WORD.findall(name):
