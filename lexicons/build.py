@@ -254,6 +254,11 @@ def read_people_rows(*, figures: bool = True) -> list[dict[str, str]]:
     return rows + read_source_rows("figures") if figures else rows
 
 
+def is_minority_row(row: dict[str, str]) -> bool:
+    """Whether a people row is one of sources/people_minority.tsv (``words=minority``)."""
+    return (row.get("words") or "").strip() == "minority"
+
+
 def people_records(compounds: frozenset[str], surnames: set[str],
                    drops: Drops) -> list[NameRecord]:
     """Notable people, each counting PEOPLE_WEIGHT times (officials born 1950-1980).
@@ -263,7 +268,7 @@ def people_records(compounds: frozenset[str], surnames: set[str],
     """
     records = []
     for row in read_people_rows(figures=False):
-        if (row.get("words") or "").strip() == "minority":
+        if is_minority_row(row):
             # (Y Thanh Hà Niê Kđăm: no surname first, and words that are no syllable)
             drops.add("people.tsv", "not in the name priors (a minority name)", str(row["name"]))
             continue
@@ -533,7 +538,7 @@ def build_people(out: Path, compounds: frozenset[str], drops: Drops) -> int | No
     table: dict[str, list[object]] = {}
     problems: list[str] = []
     for row in rows:
-        if (row.get("words") or "").strip() == "minority":
+        if is_minority_row(row):
             name = minority_name(row.get("name") or "", problems)
             if name is None:
                 continue
