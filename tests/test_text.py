@@ -71,6 +71,14 @@ def test_a_landmark_named_with_the_word_its_place_word_translates() -> None:
     assert (span.source, span.match.text, span.cue) == ("تشوونغ", "Làng Chuông", "قرية")
 
 
+def test_a_lone_word_the_place_word_names_is_found() -> None:
+    # Hàn (a river) is also called Sông Hàn: نهر says so. Without the place word, هان is a lone
+    # word too common to be taken for the river.
+    (span,) = find_names("أقيم المهرجان على نهر هان مساء أمس")
+    assert (span.source, span.match.text, span.cue) == ("هان", "Hàn", "نهر")
+    assert find_names("أقيم المهرجان على هان مساء أمس") == []
+
+
 def test_foreign_nationality_word_blocks_a_name() -> None:
     assert found("وقال المدرب الكوري كيم سانغ سيك إن الفريق لعب جيدا") == []
 

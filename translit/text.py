@@ -35,6 +35,7 @@ from translit.cues import (
     stopword_cost,
     strip_clitics,
 )
+from translit.names import place_tree
 from translit.normalizer import Normalizer, default_normalizer
 from translit.slugs import Slugs
 from translit.types import Gender, Kind, Match, Span
@@ -65,6 +66,9 @@ LINK_GAIN = 6.0
 # Per word of a name Arabic translates (معبد الأدب: lexicons/arabic_exonyms.tsv), written whole.
 TRANSLATED_GAIN = 6.0
 CUE_BONUS = 1.5
+# A known place that is also called by the Vietnamese word the cue before it translates (نهر هان:
+# Hàn, also called Sông Hàn) is confirmed by the cue: a lone word so named is a name.
+NAMED_BY_CUE_BONUS = 3.0
 # Per word the page's slug confirms: a name the slug spells whole beats the same words cut in two.
 SLUG_BONUS_PER_WORD = 3.0
 # A lone word read as a gazetteer entry that is not the decoder's first choice must still hold
@@ -293,6 +297,8 @@ class NameFinder:
         supported = cue is not None and cue.kind == match.kind
         if supported and cue is not None:
             gain += CUE_BONUS * cue.strength * (1.0 if context.adjacent else 0.5)
+            if context.adjacent and match.known and _named_with(match, cue):
+                gain += NAMED_BY_CUE_BONUS
         if slug is not None:
             gain += SLUG_BONUS_PER_WORD * len(stems)
         if gain <= 0:
@@ -378,6 +384,18 @@ def _link_candidate(
         gain += CUE_BONUS * context.cue.strength
         note = f"{context.cue.text}; {note}"
     return _Candidate(first, stems, start, match, gain, note, linked=True)
+
+
+def _named_with(match: Match, cue: Cue) -> bool:
+    """Whether the known place ``match`` is also called by the Vietnamese word that ``cue``
+    translates and its name (Hàn is also Sông Hàn, after نهر)."""
+    if not cue.generics or match.kind != "place":
+        return False
+    mains = place_tree().mains
+    return any(
+        match.text.lower() in mains.get(f"{generic} {match.text}".lower(), ())
+        for generic in cue.generics
+    )
 
 
 def _lone_word(matches: Sequence[Match], context: Context) -> Match | None:
