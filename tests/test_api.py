@@ -138,6 +138,9 @@ def test_a_province_spelled_letter_by_letter_is_still_read(spelled: str, provinc
     ("مدينة هو تشي منه", "Hồ Chí Minh", "place"),
     ("وجزيرة فو كوك", "Phú Quốc", "place"),
     ("الرفيق تو لام", "Tô Lâm", "person"),
+    ("د. تران ثي لان", "Trần Thị Lan", "person"),  # (Dr., abbreviated; م. Eng.; أ.د. Prof. Dr.)
+    ("م. نغوين فان آن", "Nguyễn Văn An", "person"),
+    ("أ.د. نغوين فان آن", "Nguyễn Văn An", "person"),
     ("هو تشي منه سيتي", "Hồ Chí Minh", "place"),
     ("هالونغ باي", "Hạ Long", "place"),
     ("فو كوك آيلاند", "Phú Quốc", "place"),
