@@ -545,6 +545,12 @@ def test_words_with_the_article_after_a_name_are_no_part_of_it(written: str, nam
     ("نغوين فو ترونغ، تو لام", None),
     ("Nguyễn, Văn, An", None),
     ("Quận 1, TP.HCM", None),  # District 1 is no syllable, and not the city it lies in
+    # Slashes and a lone و ("and") split a field too; a title before a slash is its name's.
+    ("نغوين فان آن/ تران فان نام", None),
+    ("نغوين فان آن و تران فان نام", None),
+    ("Nguyen Van An / Tran Van Nam", None),
+    ("السيد/ نغوين فان آن", "Nguyễn Văn An"),
+    ("نغوين فان آن و", "Nguyễn Văn An"),
 ])
 def test_a_field_with_commas_or_brackets_is_read_by_its_parts(
     field: str, expected: str | None

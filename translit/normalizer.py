@@ -67,22 +67,36 @@ def _fits_better(inner: Match, whole: Match) -> bool:
     return inner.known and _fit(inner) > _fit(whole) + WORDS_FIT
 
 
-# Marks that split a field into parts: commas and semicolons (Latin and Arabic), brackets.
-_LIST_MARK = regex.compile(r"[,،;؛()\[\]（）]")
+# Marks that split a field into parts: commas and semicolons (Latin and Arabic), slashes, و
+# ("and") standing alone between words, brackets.
+_SEPARATOR = regex.compile(r"[,،;؛/]|(?<=^|\s)و(?=\s|$)")
+_LIST_MARK = regex.compile(rf"{_SEPARATOR.pattern}|[()\[\]（）]")
 _LATIN = regex.compile(r"\p{Latin}")
-_SEPARATOR = regex.compile(r"[,،;؛]")
 _BRACKETED = regex.compile(r"[(\[（][^()\[\]（）]*[)\]）]")
 
 
 def _groups(name: str) -> list[str] | None:
-    """The parts of a field split at commas and semicolons, with bracketed notes left out;
-    ``None`` when that leaves the one part the field was (a stray bracket)."""
+    """The parts of a field split at commas, semicolons, slashes and a lone و, with bracketed
+    notes left out; ``None`` when that leaves the one part the field was (a stray bracket). A
+    title alone before a mark is the next part's (السيد/ نغوين فان آن, as formal Arabic writes
+    it)."""
     outside = _BRACKETED.sub(" ", name)
-    groups = [group.strip() for group in _SEPARATOR.split(outside)]
-    groups = [group for group in groups if group]
+    groups: list[str] = []
+    for group in (group.strip() for group in _SEPARATOR.split(outside)):
+        if group and groups and _is_title(groups[-1]):
+            groups[-1] = f"{groups[-1]} {group}"
+        elif group:
+            groups.append(group)
     if len(groups) == 1 and groups[0] == name.strip():
         return None
     return groups
+
+
+def _is_title(text: str) -> bool:
+    """Whether ``text`` is nothing but Arabic words before a name (السيد, وزير الخارجية)."""
+    words = [fold_word(word) for word in arabic.words(text)]
+    found = leading_titles([*words, ""]) if words else None
+    return found is not None and found[1] == len(words)
 
 
 def _known_only(found: list[Match]) -> list[Match]:
