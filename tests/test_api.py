@@ -549,6 +549,8 @@ def test_words_with_the_article_after_a_name_are_no_part_of_it(written: str, nam
     ("نغوين فان آن/ تران فان نام", None),
     ("نغوين فان آن و تران فان نام", None),
     ("Nguyen Van An / Tran Van Nam", None),
+    ("Nguyen Van An & Tran Van Nam", None),
+    ("Nguyễn Văn An và Trần Văn Nam", None),  # (và, "and"; capitalised it is a syllable)
     ("السيد/ نغوين فان آن", "Nguyễn Văn An"),
     ("نغوين فان آن و", "Nguyễn Văn An"),
 ])

@@ -67,9 +67,9 @@ def _fits_better(inner: Match, whole: Match) -> bool:
     return inner.known and _fit(inner) > _fit(whole) + WORDS_FIT
 
 
-# Marks that split a field into parts: commas and semicolons (Latin and Arabic), slashes, و
-# ("and") standing alone between words, brackets.
-_SEPARATOR = regex.compile(r"[,،;؛/]|(?<=^|\s)و(?=\s|$)")
+# Marks that split a field into parts: commas and semicolons (Latin and Arabic), slashes, &, و
+# and và ("and", Vietnamese in lower case) standing alone between words, brackets.
+_SEPARATOR = regex.compile(r"[,،;؛/&]|(?<=^|\s)(?:و|và)(?=\s|$)")
 _LIST_MARK = regex.compile(rf"{_SEPARATOR.pattern}|[()\[\]（）]")
 _LATIN = regex.compile(r"\p{Latin}")
 _BRACKETED = regex.compile(r"[(\[（][^()\[\]（）]*[)\]）]")
