@@ -163,6 +163,10 @@ def test_a_title_or_place_word_around_a_name_is_not_read_into_it(
     ("جسر رونغ", "Cầu Rồng"),
     ("سوق بن ثانه", "Bến Thành"),  # (listed without the word: Chợ Bến Thành is an alias)
     ("ضريح كينه دونغ فونغ", "Lăng Kinh Dương Vương"),
+    # (the landmark, not the place or person it is named after: those are known names too)
+    ("متحف هو تشي منه", "Bảo Tàng Hồ Chí Minh"),
+    ("جامعة هوي", "Đại Học Huế"),
+    ("منتزه فو كوك", "Vườn Quốc Gia Phú Quốc"),
 ])
 def test_a_place_word_reads_as_the_vietnamese_word_it_translates(written: str, name: str) -> None:
     found = translit.normalize(written)

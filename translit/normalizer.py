@@ -61,6 +61,19 @@ def _fit(match: Match) -> float:
     return sum(part.channel_logp for part in match.parts) / max(1, len(match.parts))
 
 
+def _opens(landmark: Match, name: Match) -> bool:
+    """Whether ``landmark`` is read as a place word's Vietnamese word and then ``name``, syllable
+    for syllable, and is another place than ``name`` (Bảo Tàng Hồ Chí Minh, not Hồ Chí Minh;
+    Đảo Phú Quốc is another name of the island Phú Quốc, which stays its name)."""
+    size = len(name.parts)
+    return (
+        len(landmark.parts) > size
+        and [part.syllable for part in landmark.parts[-size:]]
+        == [part.syllable for part in name.parts]
+        and name.text.lower() not in place_tree().mains.get(landmark.text.lower(), ())
+    )
+
+
 def _fits_better(inner: Match, whole: Match) -> bool:
     """Whether ``inner``, a known name read without a title or place word around it, is spelled
     by its letters ``WORDS_FIT`` better than the whole input spells the known name ``whole``."""
@@ -335,8 +348,14 @@ class Normalizer:
                 inner = self.decoder.decode(rest_paths, k=k, gender=hint, kind=inner_kind)
                 if inner_kind == "place" and len(words) - size < 2:
                     inner = _known_only(inner)  # (after a place word)
-                if place_cue and (not inner or not inner[0].known):
-                    inner = self._landmark(cue, " ".join(words[:size]), rest_paths, k) or inner
+                if place_cue and cue is not None and cue.generics:
+                    # (the landmark the place word names, when the gazetteer lists one: متحف هو
+                    # تشي منه is Bảo Tàng Hồ Chí Minh, not the city; قرية تشوونغ is Làng Chuông)
+                    landmarks = self._landmark(cue, " ".join(words[:size]), rest_paths, k)
+                    if landmarks and (
+                        not inner or not inner[0].known or _opens(landmarks[0], inner[0])
+                    ):
+                        inner = landmarks
                 # (a known name that holds the words stays, unless its letters spell it much
                 # worse: بَا تريو is Bà Triệu, مدينة هوي is Huế and not Đình Huệ)
                 if inner and (best is None or not best.known or _fits_better(inner[0], best)):
