@@ -158,8 +158,9 @@ def _key(row: InputRow, settings: DecodeSettings) -> Key:
 @dataclass
 class _Chunk:
     rows: list[InputRow]
+    row_keys: list[Key | None]  # each row's key, None for a row that is not decoded
     pending: concurrent.futures.Future[list[Answer]] | None = None
-    keys: list[Key] = field(default_factory=list)
+    keys: list[Key] = field(default_factory=list)  # the keys sent to a worker
 
 
 def annotate(
@@ -190,10 +191,12 @@ def annotate(
         while True:
             batch = list(islice(source, chunk_size))
             if batch:
-                chunk = _Chunk(batch)
-                keys = (_key(row, settings) for row in batch if _needs_decoding(row))
+                chunk = _Chunk(batch, [
+                    _key(row, settings) if _needs_decoding(row) else None for row in batch
+                ])
                 chunk.keys = list(dict.fromkeys(
-                    key for key in keys if key not in cache and key not in in_flight
+                    key for key in chunk.row_keys
+                    if key is not None and key not in cache and key not in in_flight
                 ))
                 if pool is not None and chunk.keys:
                     chunk.pending = pool.submit(_decode_in_worker, chunk.keys)
@@ -207,14 +210,13 @@ def annotate(
                     for key, decoded in zip(chunk.keys, chunk.pending.result()):
                         cache.put(key, decoded)
                         in_flight.discard(key)
-                for row in chunk.rows:
+                for row, row_key in zip(chunk.rows, chunk.row_keys):
                     answer: Answer = None
-                    if _needs_decoding(row):
-                        key = _key(row, settings)
-                        if key not in cache:
+                    if row_key is not None:
+                        if row_key not in cache:
                             local = local or NameDecoder(settings)
-                            cache.put(key, local.decode(key))
-                        answer = cache.get(key)
+                            cache.put(row_key, local.decode(row_key))
+                        answer = cache.get(row_key)
                     yield row, classify(row, answer, min_probability=settings.min_probability)
             if not batch:
                 finished = True
