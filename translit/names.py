@@ -428,6 +428,11 @@ class PlaceTree:
         others = self.mains.get(other.lower(), frozenset())
         return bool(around & others) or bool(around & self._parents_of(other) - self.countries)
 
+    def is_name_of(self, name: str, place: str) -> bool:
+        """Whether ``name`` is a name or alias of the place whose main name is ``place`` (Sông
+        Hàn of Hàn; Đảo Phú Quốc of Phú Quốc)."""
+        return place.lower() in self.mains.get(name.lower(), ())
+
     def _parents_of(self, name: str) -> frozenset[str]:
         return frozenset().union(
             *(self.parents.get(main, frozenset()) for main in self.mains.get(name.lower(), ()))

@@ -70,7 +70,7 @@ def _opens(landmark: Match, name: Match) -> bool:
         len(landmark.parts) > size
         and [part.syllable for part in landmark.parts[-size:]]
         == [part.syllable for part in name.parts]
-        and name.text.lower() not in place_tree().mains.get(landmark.text.lower(), ())
+        and not place_tree().is_name_of(landmark.text, name.text)
     )
 
 

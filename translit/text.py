@@ -391,11 +391,8 @@ def _named_with(match: Match, cue: Cue) -> bool:
     translates and its name (Hàn is also Sông Hàn, after نهر)."""
     if not cue.generics or match.kind != "place":
         return False
-    mains = place_tree().mains
-    return any(
-        match.text.lower() in mains.get(f"{generic} {match.text}".lower(), ())
-        for generic in cue.generics
-    )
+    tree = place_tree()
+    return any(tree.is_name_of(f"{generic} {match.text}", match.text) for generic in cue.generics)
 
 
 def _lone_word(matches: Sequence[Match], context: Context) -> Match | None:
