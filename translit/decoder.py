@@ -34,14 +34,13 @@ from translit.beam import (
     k_best_sums,
 )
 from translit.channel import Chunk, best_logp
-from translit.names import GENDERS, PROMINENCE_WEIGHT, Entry, EntryRow, NameModel, Role
+from translit.names import GENDERS, PROMINENCE_WEIGHT, SLOTS, Entry, EntryRow, NameModel, Role
 from translit.syllable import strip_tone, toned_forms
 from translit.types import Gender, Kind, Match, Part
 
 BEAM = 6
 OPTIONS_PER_CHUNK = 10
 OPTION_CACHE_SIZE = 10_000  # chunks (~20 kB each with their option lists)
-PAIR_CACHE_SIZE = 200_000
 FRONTIER_CACHE_SIZE = 50_000
 # Beams over the first two chunks of a path (six sequences of two syllables, ~2 kB each).
 PAIR_BEAM_CACHE_SIZE = 8_192
@@ -58,10 +57,6 @@ _OptionTable = list[_ChunkOptions | None]
 # -inf where it has none, by (size, gender hint, the chunk's position): a path's plans are
 # bounded by adding these rows up, with built-ins.
 _BoundRows = dict[tuple[int, Gender | None, int], tuple[float, ...]]
-SLOTS: tuple[tuple[Role, Gender], ...] = (
-    *((role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS),
-    ("place", "M"),  # (a syllable of a place no lexicon lists: no gender, one slot)
-)
 PLACE_SLOT = SLOTS.index(("place", "M"))
 # A role pattern under a gender: (prior, roles, gender, slots, whether the pair bonus applies,
 # whether the surname comes last)
@@ -181,7 +176,6 @@ class Decoder:
         self._chunk_cache: dict[int, tuple[Chunk, int, _OptionTable, _BoundRows]] = {}
         self._chunk_values: dict[Chunk, tuple[int, _OptionTable, _BoundRows]] = {}
         self._chunk_numbers = itertools.count()
-        self._pair_cache: dict[tuple[str, str, Gender], float] = {}
         self._frontier_cache: dict[tuple[int, ...], tuple[tuple[tuple[str, ...], _Taken], ...]] = {}
         self._plan_cache: dict[tuple[int, Gender | None], tuple[_Plan, ...]] = {}
         self._ends_in_surname: dict[int, bool] = {}  # by chunk number
@@ -279,7 +273,7 @@ class Decoder:
         readings: list[_Reading] = []
         ran = False
         cut = top - RANK_MARGIN
-        pair_bonuses = self._pair_cache
+        pair_bonuses = self.model.pair_bonuses
         pair_beams = self._pair_beams
         for bound, base, (_, _, gender, slots, paired, surname_last) in plans:
             if (bound < floor and ran) or bound < cut:
@@ -315,10 +309,7 @@ class Decoder:
                 _, part, syllable = last[j]
                 if paired:  # (the pair is the beam's last syllable and this one)
                     pair = (parts[-1][1], part[1], gender)
-                    bonus = pair_bonuses.get(pair)
-                    if bonus is None:
-                        bonus = self._pair_bonus(pair)
-                    score += base + bonus
+                    score += base + pair_bonuses.get(pair, 0.0)
                 else:
                     score += base  # (+ a bonus of 0.0, as the sum always was: the same float)
                 if score < cut:
@@ -470,13 +461,6 @@ class Decoder:
             return self.model.toned(bare, role, gender)
         return [(form, self.model.logp(form, role, gender)) for form in _forms_of_tone(bare, tone)]
 
-    def _pair_bonus(self, pair: tuple[str, str, Gender]) -> float:
-        """The name model's bonus for a (middle, given, gender), kept in the pair cache."""
-        found = self.model.pair_bonus(*pair)
-        if len(self._pair_cache) >= PAIR_CACHE_SIZE:
-            self._pair_cache.clear()
-        self._pair_cache[pair] = found
-        return found
 
     def _known(
         self, path: Path, numbers: tuple[int, ...], hint: Gender | None, kind: Kind | None,

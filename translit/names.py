@@ -174,15 +174,32 @@ class NameModel:
             for n in range(max(lengths, default=0) + 2)
         )
         self.gazetteer = gazetteer
+        # Made once here, so they are in the disk cache: a process filled them name by name
+        # before, and the first few thousand names of a list took half their time doing so.
+        # The likeliest toned forms of every bare syllable of the inventory in every slot the
+        # decoder reads (a syllable outside it is scored when asked for) ...
+        self._toned_table = {
+            (role, gender): {bare: self._toned(bare, role, gender) for bare in bares}
+            for bares in [sorted({strip_tone(syllable)[0] for syllable in unigram})]
+            for role, gender in SLOTS
+        }
+        # ... and the bonus of every pair of middle and given syllables the lists hold (0.0 for
+        # the others).
+        self.pair_bonuses: Mapping[tuple[str, str, Gender], float] = {
+            (middle, given, gender): bonus
+            for gender, counts in sorted(pairs.items())
+            for middle, given in counts
+            if (bonus := self._pair_bonus(middle, given, gender))
+        }
         self._add_caches()
 
     def _add_caches(self) -> None:
-        self.toned = lru_cache(maxsize=100_000)(self._toned)
+        self._toned_elsewhere = lru_cache(maxsize=10_000)(self._toned)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the priors, not the per-process look-up cache."""
         state = dict(self.__dict__)
-        del state["toned"]
+        del state["_toned_elsewhere"]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -216,6 +233,15 @@ class NameModel:
 
     def pair_bonus(self, middle: str, given: str, gender: Gender) -> float:
         """log of how much likelier the pair is than its two parts drawn independently (≥ 0)."""
+        return self.pair_bonuses.get((middle, given, gender), 0.0)
+
+    def toned(self, bare: str, role: Role, gender: Gender) -> tuple[tuple[str, float], ...]:
+        """The likeliest toned forms of a bare syllable in a role, best first, with their
+        log-probabilities."""
+        found = self._toned_table.get((role, gender), _NO_FORMS).get(bare)
+        return self._toned_elsewhere(bare, role, gender) if found is None else found
+
+    def _pair_bonus(self, middle: str, given: str, gender: Gender) -> float:
         total = self._pair_totals.get(gender, 0.0)
         count = self._pairs.get(gender, {}).get((middle, given), 0.0)
         if not count or not total:
@@ -231,6 +257,15 @@ class NameModel:
         scored = [(form, self.logp(form, role, gender)) for form in toned_forms(bare)]
         scored.sort(key=lambda item: (-item[1], item[0]))
         return tuple(scored[:TONED_PER_SYLLABLE])
+
+
+# The (role, gender) slots the decoder reads toned forms in (a place syllable has no gender: one
+# slot).
+SLOTS: tuple[tuple[Role, Gender], ...] = (
+    *((role, gender) for role in ("surname", "middle", "inner", "given") for gender in GENDERS),
+    ("place", "M"),
+)
+_NO_FORMS: Mapping[str, tuple[tuple[str, float], ...]] = MappingProxyType({})
 
 
 def _gender(value: str, where: str) -> Gender | None:
