@@ -235,6 +235,38 @@ def test_fi_inside_a_persons_name_is_a_syllable(written: str) -> None:
     assert len(found.parts) == len(written.split())
 
 
+@pytest.mark.parametrize(("written", "name"), [
+    ("وهانوي", "Hà Nội"),  # "and Hanoi"
+    ("بهانوي", "Hà Nội"),  # "in Hanoi"
+    ("لهانوي", "Hà Nội"),
+    ("الميكونغ", "Mê Kông"),
+])
+def test_a_name_cut_from_text_with_its_proclitic_reads_without_it(
+    written: str, name: str
+) -> None:
+    found = translit.normalize(written)
+    assert found is not None and (found.text, found.known) == (name, True)
+    assert not found.parts[0].source.startswith(written[0])
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("كاو لو", "Cao"),  # (كاو spells Cao: not ك + Âu Lâu)
+    ("بينه", "Bình"),
+    ("فام", "Phạm"),
+])
+def test_a_first_word_that_spells_a_syllable_keeps_its_first_letter(
+    written: str, name: str
+) -> None:
+    found = translit.normalize(written)
+    assert found is not None and found.text.startswith(name)
+
+
+@pytest.mark.parametrize("written", ["للأمانة", "المؤتمر", "والمؤتمر", "بالتعاون", "وقال"])
+def test_a_word_with_a_proclitic_is_no_name_of_its_stem(written: str) -> None:
+    # (لأمانة spells Lam Anh, a known person's given name: one word must read as a place)
+    assert translit.normalize(written) is None
+
+
 def test_a_title_gives_its_gender_as_a_hint() -> None:
     # Thủy is given to girls and boys alike; السيدة says which.
     found = translit.normalize("السيدة نغوين ثي ثوي نجان")

@@ -21,6 +21,7 @@ from translit.cues import (
     fold_word,
     leading_title,
     leading_titles,
+    strip_clitics,
     trailing_words,
 )
 from translit.decoder import Decoder, Path, Weights
@@ -48,12 +49,20 @@ PREFIX_CACHE_SIZE = 20_000
 # least this surely for a person's name to end before في.
 IN_WORD = "في"
 MIN_LOCATION_PROBABILITY = 0.5
+# A first word that may carry a proclitic (و، ب، ل، ال …) is read without it when the name as
+# written reads as nothing, or as nothing this likely.
+UNLIKELY_READING = 0.3
+# ... when the rest reads as a known name this likely, each syllable spelled this well at least.
+LIKELY_STEM = 0.5
+STEM_CHANNEL_LOGP = -3.0
 _Cut = tuple[float, float, tuple[Chunk, ...]]  # (best reading, cost of the cuts, chunks)
 # The best ways to read the first i tokens, as (score, path logp, chunks), for each i.
 _Columns = tuple[tuple[_Cut, ...], ...]
 _START: _Columns = (((0.0, 0.0, ()),),)
 _score = itemgetter(0)
 _Decoded = tuple[int, tuple[Match, ...]]  # (the k decoded for, the readings found)
+# A decoded name's key: the name alone when there are no hints (and clitics are read).
+_Key = str | tuple[str, Gender | None, Kind | None, bool]
 
 
 def _fit(match: Match) -> float:
@@ -183,7 +192,7 @@ class Normalizer:
         self.decoder = Decoder(self.model, weights)
         # Decoded names: a bounded dict (atomic get and set of immutable values, a lost race only
         # decodes twice), keyed by the name alone when there are no hints.
-        self._decoded: dict[str | tuple[str, Gender | None, Kind | None], _Decoded] = {}
+        self._decoded: dict[_Key, _Decoded] = {}
         # Names share their words and pairs of words: their cuttings are cached.
         self._cuts = lru_cache(maxsize=100_000)(self._token_cuts)
         # A plain dict, like the cache of decoded names.
@@ -206,15 +215,25 @@ class Normalizer:
     ) -> list[Match]:
         """Up to ``k`` readings of ``name``, best first; empty when it is not a name."""
         check_arguments(name, k, gender, kind)
+        return self._candidates(name, k, gender, kind)
+
+    def _candidates(
+        self, name: str, k: int, gender: Gender | None, kind: Kind | None, *,
+        clitics: bool = True,
+    ) -> list[Match]:
+        """:meth:`candidates` of checked arguments; without ``clitics`` a first word is only
+        read as written (find_names weighs the clitics of running text itself)."""
         if len(name) > MAX_NAME_LENGTH:
             return []  # (not even into the cache: a 10 MB string would stay there)
-        key = name if gender is None and kind is None else (name, gender, kind)
+        key: _Key = (
+            name if gender is None and kind is None and clitics else (name, gender, kind, clitics)
+        )
         decoded = self._decoded.get(key)
         # A decoding for k serves every smaller k, and every k once it found fewer readings.
         if decoded is None or (decoded[0] < k and len(decoded[1]) == decoded[0]):
             groups = _groups(name) if _LIST_MARK.search(name) else None
             if groups is None:
-                found = self._decoded_name(name, k, gender, kind)
+                found = self._decoded_name(name, k, gender, kind, clitics=clitics)
             else:
                 found = self._decoded_groups(name, groups, k, gender, kind)
             decoded = (k, tuple(found))
@@ -224,7 +243,8 @@ class Normalizer:
         return list(decoded[1][:k])
 
     def _decoded_name(
-        self, name: str, k: int, gender: Gender | None, kind: Kind | None
+        self, name: str, k: int, gender: Gender | None, kind: Kind | None, *,
+        clitics: bool = True,
     ) -> list[Match]:
         # (the words are split once, for the paths and for the title and place words)
         words = _script_words(name)
@@ -246,8 +266,37 @@ class Normalizer:
         found = self.decoder.decode(paths, k=k, gender=gender, kind=kind)
         found = self._designated(name, words, k, gender, kind, found)
         if is_arabic and (not found or not found[0].known) and IN_WORD in written[1:-1]:
-            return self._located(written, k, gender, kind) or found
+            found = self._located(written, k, gender, kind) or found
+        if (
+            clitics and is_arabic and (not found or found[0].probability < UNLIKELY_READING)
+            and not self.channel.lookup(channel_key(written[0]))
+        ):
+            return self._without_clitic(written, k, gender, kind) or found
         return found
+
+    def _without_clitic(
+        self, written: list[str], k: int, gender: Gender | None, kind: Kind | None
+    ) -> list[Match]:
+        """The readings of a name whose first word carries a proclitic, as names cut from
+        running text do (وهانوي, بهانوي, الميكونغ: "and", "in", "the" Hà Nội, Mê Kông), when what
+        follows it is a known name of two syllables or more, spelled well and likely; none
+        otherwise. Tried only when the name as written reads as nothing likely and its first
+        word spells no syllable (كاو لو starts with Cao, not ك + Âu). One word must read as a
+        place: Arabic writes the syllables of a person's name apart. (Words of the text would
+        otherwise find names in their stems: للأمانة is not Lam Anh, بناء تران not Nam Trân.)
+        """
+        for _, stem in strip_clitics(fold_word(written[0]))[1:]:
+            found = self._decoded_name(
+                " ".join([stem, *written[1:]]), k, gender, kind, clitics=False
+            )
+            if (
+                found and found[0].known and len(found[0].parts) >= 2
+                and found[0].probability >= LIKELY_STEM
+                and (len(written) > 1 or found[0].kind == "place")  # (one word: هانوي, not لأمانة)
+                and all(part.channel_logp >= STEM_CHANNEL_LOGP for part in found[0].parts)
+            ):
+                return found
+        return []
 
     def _located(
         self, written: list[str], k: int, gender: Gender | None, kind: Kind | None

@@ -316,7 +316,7 @@ class NameFinder:
                 kind = "place"
             elif cue.kind == "person":
                 gender = cue.gender
-        matches = self.normalizer.candidates(run, CANDIDATES, gender=gender, kind=kind)
+        matches = self.normalizer._candidates(run, CANDIDATES, gender, kind, clitics=False)
         if kind == "place":
             # A place word is support for a place the gazetteer knows; before any other words
             # (مدينة + a person's name) the run is read as if it had none.
@@ -324,10 +324,10 @@ class NameFinder:
             if not matches and cue is not None and cue.generics:
                 # (a landmark the gazetteer lists with the word the cue translates: the run
                 # تشوونغ after قرية is Làng Chuông)
-                matches = [match for match in self.normalizer.candidates(
-                    f"{cue.text} {run}", CANDIDATES) if match.known]
+                matches = [match for match in self.normalizer._candidates(
+                    f"{cue.text} {run}", CANDIDATES, None, None, clitics=False) if match.known]
         if not matches and (gender or kind):
-            matches = self.normalizer.candidates(run, CANDIDATES)
+            matches = self.normalizer._candidates(run, CANDIDATES, None, None, clitics=False)
         return matches
 
     def _link(
