@@ -294,6 +294,33 @@ def test_user_lexicon_entries_rank_like_built_in_ones(tmp_path: Path) -> None:
     assert {m.text for m in mine.candidates("تران كام تو", k=2)} >= {"Trần Cẩm Thu"}
 
 
+@pytest.mark.parametrize(("written", "text", "entry"), [
+    ("فو نغوين جياب", "Võ Nguyên Giáp", "Võ Nguyên Giáp"),
+    ("جياب", "Giáp", "Võ Nguyên Giáp"),  # (news call him by his given name)
+    ("ضريح هو تشي منه", "Lăng Hồ Chí Minh", "Lăng Chủ Tịch Hồ Chí Minh"),  # (an alias)
+    ("العم هو", "Bác Hồ", "Hồ Chí Minh"),  # (a name Arabic translates)
+    ("Ho Chi Minh City", "Hồ Chí Minh", "Hồ Chí Minh"),
+])
+def test_a_known_name_gives_the_entry_it_names(written: str, text: str, entry: str) -> None:
+    found = translit.normalize(written)
+    assert found is not None and (found.text, found.entry, found.known) == (text, entry, True)
+
+
+def test_a_name_no_lexicon_lists_has_no_entry() -> None:
+    found = translit.normalize("تران ثي لان")
+    assert found is not None and not found.known and found.entry is None
+
+
+def test_a_user_lexicon_alias_gives_the_first_name_of_its_row(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text(
+        "name\tkind\taliases\nTrần Cẩm Thu\tperson\tCẩm Thu Trần|Bà Thu\n", encoding="utf-8"
+    )
+    mine = translit.Normalizer(extra_lexicons=[lexicon])
+    found = mine.normalize("Ba Thu")
+    assert found is not None and (found.text, found.entry) == ("Bà Thu", "Trần Cẩm Thu")
+
+
 def test_a_bad_user_lexicon_names_file_and_line(tmp_path: Path) -> None:
     lexicon = tmp_path / "bad.tsv"
     lexicon.write_text("name\tkind\nTrần Cẩm Tú\tcity\n", encoding="utf-8")

@@ -26,7 +26,7 @@ ROOT = Path(translit.__file__).resolve().parent.parent
 TRAN = "تران كام تو"
 HANOI = "هانوي"
 NOT_A_NAME = "المؤتمر"
-VI = ["vi_name", "vi_probability", "vi_kind", "vi_status", "vi_error"]
+VI = ["vi_name", "vi_probability", "vi_kind", "vi_entry", "vi_status", "vi_error"]
 
 
 def run(
@@ -65,7 +65,18 @@ def test_txt_input_gets_a_row_per_line_in_order_under_a_header(tmp_path: Path) -
     assert column(table, "vi_name") == ["Trần Cẩm Tú", "", "", "Hà Nội"]
     assert column(table, "vi_status") == ["ok", "not_a_name", "not_a_name", "ok"]
     assert column(table, "vi_kind") == ["person", "", "", "place"]
+    assert column(table, "vi_entry") == ["Trần Cẩm Tú", "", "", "Hà Nội"]
     assert 0.5 <= float(column(table, "vi_probability")[0]) <= 1.0
+
+
+def test_every_spelling_of_one_person_gets_one_entry(tmp_path: Path) -> None:
+    # (a list to deduplicate: the full name, the name news call him by, another spelling, and a
+    # name no lexicon lists, which has none)
+    names = ["فو نغوين جياب", "جياب", "فو نجوين زياب", "تران ثي لان"]
+    write(tmp_path / "names.txt", "".join(f"{name}\n" for name in names))
+    table = tsv(run(tmp_path, "normalize", "names.txt"))
+    assert column(table, "vi_name")[:2] == ["Võ Nguyên Giáp", "Giáp"]
+    assert column(table, "vi_entry") == ["Võ Nguyên Giáp"] * 3 + [""]
 
 
 def test_stdin_is_read_when_no_file_is_given(tmp_path: Path) -> None:
@@ -79,7 +90,7 @@ def test_csv_column_by_name_keeps_every_input_cell_and_writes_csv(tmp_path: Path
     lines = result.stdout.decode().splitlines()
     assert result.returncode == 0, result.stderr
     assert lines[0] == "id,name,note," + ",".join(VI)
-    assert lines[1].endswith(",person,ok,")
+    assert lines[1].endswith(",person,Trần Cẩm Tú,ok,")
     assert lines[1].startswith(f'7,{TRAN},"a, quoted note",Trần Cẩm Tú,')
     assert lines[2].startswith(f"8,{HANOI},,Hà Nội,")
 

@@ -153,9 +153,12 @@ class Weights:
     female_share: float = 0.5
 
 
-# A reading: (score, text, kind, known, gender, parts, channel log-probability). A plain tuple:
-# a name gets a few dozen, made and compared in the hottest loops.
-_Reading = tuple[float, str, Kind, bool, Gender | None, tuple[PartFields, ...], float]
+# A reading: (score, text, kind, known, gender, parts, channel log-probability, the main name of
+# the gazetteer entry read or None). A plain tuple: a name gets a few dozen, made and compared in
+# the hottest loops.
+_Reading = tuple[
+    float, str, Kind, bool, Gender | None, tuple[PartFields, ...], float, str | None
+]
 
 
 class Decoder:
@@ -316,7 +319,8 @@ class Decoder:
                     continue
                 text = joined(text, syllable, surname_last)
                 readings.append(
-                    (score, text, "person", False, gender, (*parts, part), channel + part[3])
+                    (score, text, "person", False, gender, (*parts, part), channel + part[3],
+                     None)
                 )
                 if score - PATH_MARGIN > floor:
                     floor = score - PATH_MARGIN
@@ -340,7 +344,7 @@ class Decoder:
             self.weights.place_logp + math.log(self.weights.unlisted_place_share)
             + lengths[min(len(path.chunks), len(lengths) - 1)] + path.logp
         )
-        return [(base + score, text, "place", False, None, parts, channel)
+        return [(base + score, text, "place", False, None, parts, channel, None)
                 for score, parts, channel, text in beam]
 
     def _bound_row(
@@ -461,13 +465,12 @@ class Decoder:
             return self.model.toned(bare, role, gender)
         return [(form, self.model.logp(form, role, gender)) for form in _forms_of_tone(bare, tone)]
 
-
     def _known(
         self, path: Path, numbers: tuple[int, ...], hint: Gender | None, kind: Kind | None,
         *, famous_only: bool = False,
     ) -> list[_Reading]:
         gazetteer = self.model.gazetteer
-        readings = []
+        readings: list[_Reading] = []
         for entry, channel_parts in self._walk(path.chunks, numbers):
             if kind is not None and entry.kind != kind:
                 continue
@@ -488,7 +491,9 @@ class Decoder:
                 for (text, channel_logp), syllable in zip(channel_parts, entry.syllables)
             )
             score = prior + entry_logp + channel + path.logp
-            readings.append((score, entry.text, entry.kind, True, entry.gender, parts, channel))
+            readings.append(
+                (score, entry.text, entry.kind, True, entry.gender, parts, channel, entry.main)
+            )
         return readings
 
     def _known_surname_last(
@@ -515,8 +520,9 @@ class Decoder:
                             famous_only=famous_only)
         # (their parts in the order of the input, as generic readings written so give them)
         return [
-            (score + SURNAME_LAST_LOGP, text, kind, known, gender, (*parts[1:], parts[0]), channel)
-            for score, text, kind, known, gender, parts, channel in found
+            (score + SURNAME_LAST_LOGP, text, kind, known, gender, (*parts[1:], parts[0]), channel,
+             main)
+            for score, text, kind, known, gender, parts, channel, main in found
         ]
 
     def _walk(
@@ -632,9 +638,9 @@ class Decoder:
             Match(
                 text=text, probability=weight / norm, kind=kind, score=-negated,
                 parts=self._made_parts(parts),
-                gender=gender if kind == "person" else None, known=known,
+                gender=gender if kind == "person" else None, known=known, entry=main,
             )
-            for (negated, _, (_, text, kind, known, gender, parts, _)), weight
+            for (negated, _, (_, text, kind, known, gender, parts, _, main)), weight
             in zip(ranked[:k], weights[:k])
         ]
 

@@ -26,10 +26,10 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def _readings(found: Sequence[Match]) -> list[str]:
     return _table(
-        ("#", "reading", "probability", "score", "kind", "gender", "known"),
+        ("#", "reading", "probability", "score", "kind", "gender", "known entry"),
         [
             (str(rank), match.text, f"{match.probability:.3f}", f"{match.score:.2f}", match.kind,
-             match.gender or "-", "yes" if match.known else "no")
+             match.gender or "-", match.entry or "-")
             for rank, match in enumerate(found, start=1)
         ],
     )

@@ -74,10 +74,13 @@ class Entry(NamedTuple):
     syllables: tuple[str, ...]
     weight: float
     gender: Gender | None = None
+    # The first name of its lexicon row, the one the person or place goes by (the text itself
+    # for a main name; Võ Nguyên Giáp for Giáp, Lăng Chủ Tịch Hồ Chí Minh for Lăng Hồ Chí Minh).
+    main: str = ""
 
 
 # An Entry as the gazetteer stores it: a plain tuple of its fields.
-EntryRow = tuple[str, Kind, tuple[str, ...], float, Gender | None]
+EntryRow = tuple[str, Kind, tuple[str, ...], float, Gender | None, str]
 
 
 class Gazetteer:
@@ -101,14 +104,18 @@ class Gazetteer:
         totals: dict[str, float] = defaultdict(float)
         for entry in entries:
             totals[entry.kind] += entry.weight
-        # The same name listed twice (a ward name in several provinces) adds up its weight.
+        # The same name listed twice (a ward name in several provinces) adds up its weight. It
+        # goes by its own text when that is the main name of one of them, or when they go by
+        # different names (Hải alone: which Hải is not known).
         merged: dict[tuple[str, Kind], Entry] = {}
         for entry in itertools.chain(entries, other_names):
+            entry = entry._replace(main=entry.main or entry.text)
             found = merged.get((entry.text, entry.kind))
             if found is not None:
                 entry = Entry(
                     found.text, found.kind, found.syllables, found.weight + entry.weight,
                     found.gender or entry.gender,
+                    found.main if found.main == entry.main else found.text,
                 )
             merged[(entry.text, entry.kind)] = entry
         self.logp: dict[tuple[str, Kind], float] = {}
@@ -121,7 +128,7 @@ class Gazetteer:
             self.logp[(text, kind)] = math.log(entry.weight / totals[kind])
             syllables = tuple(map(intern, entry.syllables))
             by_key[tuple(intern(remove_tones(syllable)) for syllable in syllables)].append(
-                (text, kind, syllables, entry.weight, entry.gender)
+                (text, kind, syllables, entry.weight, entry.gender, intern(entry.main))
             )
         self.entries = {key: tuple(found) for key, found in by_key.items()}
         children: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
@@ -323,21 +330,22 @@ def entries_from_rows(
             kept = forms.get(syllables)
             if kept is None or _punctuation(form) < _punctuation(kept):
                 forms[syllables] = form
+        main = next(iter(forms.values()), "")
         for position, (syllables, form) in enumerate(forms.items()):
-            found = Entry(form, kind, syllables, weight, gender)
+            found = Entry(form, kind, syllables, weight, gender, main)
             (other_names if position else entries).append(found)
             if kind == "person" and len(syllables) >= 3 and " " in form:
                 # News calls people by their given name (Công Phượng, Quang Hải): the last two
                 # syllables are a known name too, though less often than the full name.
                 given = title(" ".join(syllables[-2:]))  # (Minh-Khai: the syllables decide)
                 share = weight * GIVEN_NAME_SHARE
-                other_names.append(Entry(given, kind, syllables[-2:], share, gender))
+                other_names.append(Entry(given, kind, syllables[-2:], share, gender, main))
                 born = int(parse_float(row.get("born", ""), where=where, default=0.0))
                 if prominence >= 3 and born >= GIVEN_ALONE_SINCE:
                     alone = title(syllables[-1])
-                    other_names.append(
-                        Entry(alone, kind, syllables[-1:], weight * GIVEN_ALONE_SHARE, gender)
-                    )
+                    other_names.append(Entry(
+                        alone, kind, syllables[-1:], weight * GIVEN_ALONE_SHARE, gender, main
+                    ))
     return entries, other_names
 
 

@@ -52,6 +52,7 @@ class Reading:
     probability: float
     kind: str
     alternatives: tuple[str, ...]
+    entry: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ class NameDecoder:
             return None
         best = found[0]
         alternatives = tuple(match.text for match in found[1:])
-        return Reading(best.text, best.probability, best.kind, alternatives)
+        return Reading(best.text, best.probability, best.kind, alternatives, best.entry or "")
 
     def decode_all(self, keys: Sequence[Key]) -> list[Answer]:
         return [self.decode(key) for key in keys]
@@ -143,7 +144,9 @@ def classify(row: InputRow, answer: Answer, *, min_probability: float) -> Annota
     if answer is None:
         return Annotation("not_a_name")
     status = "ok" if answer.probability >= min_probability else "uncertain"
-    return Annotation(status, answer.text, answer.probability, answer.kind, answer.alternatives)
+    return Annotation(
+        status, answer.text, answer.probability, answer.kind, answer.alternatives, answer.entry
+    )
 
 
 def _needs_decoding(row: InputRow) -> bool:

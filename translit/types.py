@@ -38,6 +38,11 @@ class Match:
     persons (``None`` when unknown or for places); ``known`` is true when the whole name is a
     gazetteer entry (a notable person, a place, or a user lexicon entry); ``score`` is the raw
     log-score behind ``probability``; ``parts`` explain the choice syllable by syllable.
+    ``entry`` is, for a known name, the name the entry goes by, the first of its lexicon row:
+    ``text`` is the name as read, which may be another name of it (Giáp, Lăng Hồ Chí Minh give
+    Võ Nguyên Giáp, Lăng Chủ Tịch Hồ Chí Minh), so two spellings of one person or place share
+    their ``entry``. It is ``text`` itself where a name is several entries' other name (Hải alone),
+    and ``None`` for a name no lexicon lists.
     """
 
     text: str
@@ -47,6 +52,7 @@ class Match:
     parts: tuple[Part, ...]
     gender: Gender | None = None
     known: bool = False
+    entry: str | None = None
 
     @property
     def toneless(self) -> str:

@@ -23,7 +23,7 @@ from translit.rows import InputRow
 
 OutputFormat = Literal["tsv", "csv", "jsonl"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("tsv", "csv", "jsonl")
-VI_COLUMNS = ("vi_name", "vi_probability", "vi_kind", "vi_status", "vi_error")
+VI_COLUMNS = ("vi_name", "vi_probability", "vi_kind", "vi_entry", "vi_status", "vi_error")
 _TSV_ESCAPES = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -36,6 +36,7 @@ class Annotation:
     probability: float | None = None
     kind: str = ""
     alternatives: tuple[str, ...] = ()
+    entry: str = ""
     error: str = ""
 
 
@@ -52,8 +53,8 @@ def _vi_values(annotation: Annotation, top: int) -> list[str]:
     probability = "" if annotation.probability is None else f"{annotation.probability:.4f}"
     alternatives = list(annotation.alternatives[:top])
     alternatives += [""] * (top - len(alternatives))
-    return [annotation.text, probability, annotation.kind, annotation.status, annotation.error,
-            *alternatives]
+    return [annotation.text, probability, annotation.kind, annotation.entry, annotation.status,
+            annotation.error, *alternatives]
 
 
 class RowWriter(Protocol):
