@@ -344,6 +344,8 @@ def test_explain_names_the_words_left_out_of_the_reading() -> None:
     assert "left out  السيد" in explain("السيد تران كام تو")
     assert "left out  former | PM" in explain("Phan Văn Khải (former PM)")
     assert "left out" not in explain(TRAN)
+    assert "left out" not in explain("فان آن")  # (آن is read from ان)
+    assert "left out  السيد | هانوي" in explain("السيد نغوين فان آن، هانوي")  # (not ها+ان)
 
 
 def test_explain_says_when_input_is_not_a_name(tmp_path: Path) -> None:

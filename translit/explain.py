@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from translit import arabic
+from translit.channel import key
 from translit.normalizer import Normalizer, default_normalizer
 from translit.types import Match
 
@@ -46,6 +47,22 @@ def _syllables(match: Match) -> list[str]:
     )
 
 
+def _read(token: str, sources: Sequence[str]) -> bool:
+    """Whether a token is the source of a syllable, part of one (two tokens read as one, an
+    exonym read whole), or the sources of consecutive syllables (هانوي: ها + نوي)."""
+    if any(token in source for source in sources):
+        return True
+    for start in range(len(sources)):
+        joined = ""
+        for source in sources[start:]:
+            joined += source
+            if not token.startswith(joined):
+                break
+            if joined == token:
+                return True
+    return False
+
+
 def explain(name: str, *, normalizer: Normalizer | None = None, k: int = 3) -> str:
     """The explanation of ``name`` as a plain-text table (best ``k`` readings).
 
@@ -66,10 +83,10 @@ def explain(name: str, *, normalizer: Normalizer | None = None, k: int = 3) -> s
     lines += _readings(found)
     # (a token is read when a syllable came from a piece of it, or from a phrase that holds it:
     # an exonym read whole, Ho Chi Minh City)
-    sources = [part.source for part in found[0].parts if part.source]
+    # (compared as the channel keys them: آن is read from the source ان)
+    sources = [key(part.source) for part in found[0].parts if part.source]
     left_out = [
-        token.text for token in arabic.tokenize(name)
-        if not any(source in token.text or token.text in source for source in sources)
+        token.text for token in arabic.tokenize(name) if not _read(key(token.text), sources)
     ]
     if left_out:
         # (titles, place words, notes in brackets, other parts of the field: hints, not name)
