@@ -751,15 +751,31 @@ def _without_generic(name: str, generics: GenericWords) -> str | None:
     return None
 
 
+# Rivers and lakes go by their name with the water word, as Vietnamese writes them (Sông Hồng,
+# Hồ Tây) and as the other landmarks keep theirs (Cầu Rồng, Chợ Bến Thành); the sources list
+# some by the bare name with the full one as an alias.
+WATER_WORDS = {"river": "Sông", "lake": "Hồ"}
+
+
+def _water_name(name: str, kind: str, aliases: set[str]) -> str:
+    """The main name of a river or lake listed by its bare name (Hồng -> Sông Hồng), when its
+    aliases hold that form; any other name as it is."""
+    word = WATER_WORDS.get(kind.strip())
+    full = f"{word} {name}"
+    return full if word and full in aliases else name
+
+
 def add_landmarks(gazetteer: Gazetteer) -> int:
     count = 0
     generics = generic_words()
     for row in read_source_rows("landmarks"):
-        name = canonical_place(row.get("name") or "")
-        if not name:
+        listed = canonical_place(row.get("name") or "")
+        if not listed:
             continue
         prominence = (row.get("prominence") or "").strip()
         aliases = {canonical_place(a) for a in (row.get("aliases") or "").split("|") if a.strip()}
+        name = _water_name(listed, row.get("kind") or "", aliases)
+        aliases.add(listed)
         for whole in (name, *aliases):
             aliases.update(_halves(whole, row.get("kind") or ""))
         aliases.update(
@@ -786,7 +802,9 @@ def build_places(out: Path, data: Path) -> int:
         "kind province or city = thành phố trực thuộc trung ương), legacy districts (level 2, "
         "kind district/urban_district/town/city, parent = province), legacy and 2025 wards "
         "(level 3, kind ward/commune/township (thị trấn)/special_zone, parent = province).",
-        f"Source: {LICENCES['landmarks']}: level 4, parent = province ({landmarks} rows).",
+        f"Source: {LICENCES['landmarks']}: level 4, parent = province ({landmarks} rows); a "
+        "river or lake listed by its bare name with its full name as an alias goes by the full "
+        "name (Sông Hồng, Hồ Tây), the bare one becoming an alias.",
         "Rows with the same name, kind and parent were merged (legacy + 2025 -> one row). "
         f"Skipped: {skipped}.",
         "prominence: 3 provinces and centrally-run cities, 2 districts and provincial cities, "

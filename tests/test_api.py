@@ -205,7 +205,7 @@ def test_a_field_in_two_scripts_reads_each_word_in_its_own(written: str) -> None
 
 
 @pytest.mark.parametrize(("written", "place"), [
-    ("بحيرة هوان كيم في هانوي", "Hoàn Kiếm"),
+    ("بحيرة هوان كيم في هانوي", "Hồ Hoàn Kiếm"),  # (the lake, not the district)
     ("فو كوك في كيان جيانغ", "Phú Quốc"),
 ])
 def test_a_place_named_with_the_place_it_lies_in_reads_as_the_first(

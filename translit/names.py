@@ -476,6 +476,12 @@ class PlaceTree:
         Hàn of Hàn; Đảo Phú Quốc of Phú Quốc)."""
         return place.lower() in self.mains.get(name.lower(), ())
 
+    def same_place(self, name: str, other: str) -> bool:
+        """Whether two names are names of one place (Sông Hàn and Hàn)."""
+        return not self.mains.get(name.lower(), frozenset()).isdisjoint(
+            self.mains.get(other.lower(), ())
+        )
+
     def _parents_of(self, name: str) -> frozenset[str]:
         return frozenset().union(
             *(self.parents.get(main, frozenset()) for main in self.mains.get(name.lower(), ()))

@@ -392,7 +392,7 @@ def _named_with(match: Match, cue: Cue) -> bool:
     if not cue.generics or match.kind != "place":
         return False
     tree = place_tree()
-    return any(tree.is_name_of(f"{generic} {match.text}", match.text) for generic in cue.generics)
+    return any(tree.same_place(f"{generic} {match.text}", match.text) for generic in cue.generics)
 
 
 def _lone_word(matches: Sequence[Match], context: Context) -> Match | None:
