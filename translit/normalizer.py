@@ -42,6 +42,9 @@ MERGE_LOGP = -7.0
 # A known name read without a title or place word around it must be spelled this much better
 # (nats per syllable) than the whole input spells a known name: ين باي is Yên Bái, not Yên Bay.
 WORDS_FIT = 1.0
+# A landmark named by the place word before its words is read when its letters spell its words
+# this much worse than they spell the place they name alone, at most (log-probability, in all).
+LANDMARK_SPELLING = 3.0
 # Token sequences whose best partial paths are kept: names share their first words.
 PREFIX_CACHE_SIZE = 20_000
 # "in", between a place and the place it lies in (هوان كيم في هانوي), or a person and where they
@@ -71,15 +74,19 @@ def _fit(match: Match) -> float:
 
 
 def _opens(landmark: Match, name: Match) -> bool:
-    """Whether ``landmark`` is read as a place word's Vietnamese word and then ``name``, syllable
-    for syllable, and is another place than ``name`` (Bảo Tàng Hồ Chí Minh, not Hồ Chí Minh;
-    Đảo Phú Quốc is another name of the island Phú Quốc, which stays its name)."""
+    """Whether ``landmark`` is read as a place word's Vietnamese word and then ``name``'s words,
+    as ``name`` or spelled nearly as well (``LANDMARK_SPELLING`` less in all: ملعب ماي دينه is
+    the stadium Sân Vận Động Mỹ Đình, not the commune Mai Đình), and is another place than
+    ``name`` (Bảo Tàng Hồ Chí Minh, not Hồ Chí Minh; Đảo Phú Quốc is another name of the island
+    Phú Quốc, which stays its name)."""
     size = len(name.parts)
-    return (
-        len(landmark.parts) > size
-        and [part.syllable for part in landmark.parts[-size:]]
-        == [part.syllable for part in name.parts]
-        and not place_tree().is_name_of(landmark.text, name.text)
+    if len(landmark.parts) <= size or place_tree().is_name_of(landmark.text, name.text):
+        return False
+    words = landmark.parts[-size:]
+    return [part.syllable for part in words] == [part.syllable for part in name.parts] or (
+        [part.source for part in words] == [part.source for part in name.parts]
+        and sum(part.channel_logp for part in words)
+        >= sum(part.channel_logp for part in name.parts) - LANDMARK_SPELLING
     )
 
 
