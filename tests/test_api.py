@@ -613,6 +613,10 @@ def test_words_with_the_article_after_a_name_are_no_part_of_it(written: str, nam
     # Slashes and a lone و ("and") split a field too; a title before a slash is its name's.
     ("نغوين فان آن/ تران فان نام", None),
     ("نغوين فان آن و تران فان نام", None),
+    ("نغوين فان آن ونغوين ثي لان", None),  # (و glued to the second name)
+    ("هانوي وهاي فونغ", None),
+    ("تران ثي وانه", "Trần Thị Oanh"),  # (و is also a vowel: Oanh)
+    ("نغوين ثي ويين نهي", "Nguyễn Thị Yến Nhi"),
     ("Nguyen Van An / Tran Van Nam", None),
     ("Nguyen Van An & Tran Van Nam", None),
     ("Nguyễn Văn An và Trần Văn Nam", None),  # (và, "and"; capitalised it is a syllable)

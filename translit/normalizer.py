@@ -274,12 +274,39 @@ class Normalizer:
         found = self._designated(name, words, k, gender, kind, found)
         if is_arabic and (not found or not found[0].known) and IN_WORD in written[1:-1]:
             found = self._located(written, k, gender, kind) or found
-        if (
-            clitics and is_arabic and (not found or found[0].probability < UNLIKELY_READING)
-            and not self.channel.lookup(channel_key(written[0]))
-        ):
-            return self._without_clitic(written, k, gender, kind) or found
+        if clitics and is_arabic and (not found or found[0].probability < UNLIKELY_READING):
+            unclitic = (
+                [] if self.channel.lookup(channel_key(written[0]))
+                else self._without_clitic(written, k, gender, kind)
+            )
+            if unclitic:
+                return unclitic
+            if self._joined_by_and(written, gender, kind):
+                return []
         return found
+
+    def _joined_by_and(
+        self, written: list[str], gender: Gender | None, kind: Kind | None
+    ) -> bool:
+        """Whether the words are two names with «و» ("and") glued to the second (هانوي وهاي
+        فونغ, نغوين فان آن ونغوين ثي لان), each of two syllables or more and read as likely as
+        a name is: a field with two names names none, as with a comma or a lone و. (Asked only
+        when the words read as no name likely: و also spells a vowel, تران ثي وانه is Oanh.)
+        """
+        for at in range(1, len(written)):
+            word = fold_word(written[at])
+            if not word.startswith("و") or len(word) < 3:
+                continue
+            halves = [
+                self._decoded_name(half, 1, gender, kind, clitics=False)
+                for half in (" ".join(written[:at]), " ".join([word[1:], *written[at + 1:]]))
+            ]
+            if all(
+                found and len(found[0].parts) >= 2 and found[0].probability >= UNLIKELY_READING
+                for found in halves
+            ):
+                return True
+        return False
 
     def _without_clitic(
         self, written: list[str], k: int, gender: Gender | None, kind: Kind | None
