@@ -154,6 +154,8 @@ def test_a_place_exonym_reads_as_the_place_not_a_namesake() -> None:
     ("Da Lat City", "Đà Lạt", None),
     ("Phu Quoc Island", "Phú Quốc", None),
     ("Quang Ninh Province", "Quảng Ninh", None),
+    ("Hanoi Capital", "Hà Nội", None),
+    ("Thủ đô Hà Nội", "Hà Nội", None),  # ("the capital Hà Nội": it had read Nội Thủ Đô Hà)
     # Vietnamese lists: ranks, roles and degrees, one after another, abbreviated or not
     ("Thượng tướng Phan Văn Giang", "Phan Văn Giang", "M"),
     ("cố Tổng Bí thư Nguyễn Phú Trọng", "Nguyễn Phú Trọng", "M"),
