@@ -564,6 +564,11 @@ def test_a_lone_word_after_a_place_word_is_a_known_place_or_nothing() -> None:
     ("وزير الخارجية بوي ثانه سون", "Bùi Thanh Sơn"),  # a title and its complement
     ("سعادة السفير فام ثانه بينه", "Phạm Thanh Bình"),
     ("البطل نغوين فان تروي", "Nguyễn Văn Trỗi"),  # a word with the article is no name part
+    # (a noun of the title before its complement: the chairman of the board, the secretary of
+    # the party committee in the province, the ambassador to Egypt)
+    ("رئيس مجلس الإدارة فام نهات فونغ", "Phạm Nhật Vượng"),
+    ("سكرتير لجنة الحزب في المقاطعة تران فان نام", "Trần Văn Nam"),
+    ("السفير الفيتنامي لدى مصر نغوين هوي دونغ", "Nguyễn Huy Dũng"),
 ])
 def test_the_words_before_a_name_that_are_no_part_of_it_are_dropped(
     written: str, name: str

@@ -31,6 +31,8 @@ CLITICS = (
     "و", "ف", "ب", "ل", "ك", "ال", "لل",
     "وال", "فال", "بال", "كال", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك", "وبال", "فبال",
 )
+# "At, to" between an ambassador's title and the country (السفير لدى مصر), folded.
+POSTED_TO = "لدي"
 # What is left after a clitic must still be a word, not one letter.
 MIN_STEM = 2
 # A cue this strong at the start of a name is a title or place word, not part of the name.
@@ -169,9 +171,26 @@ def leading_titles(words: Sequence[str]) -> tuple[Cue | None, int] | None:
             return None
         elif any(arabic.has_article(stem) for stem in stems):
             size += 1
+        elif size and words[size] == POSTED_TO and size + 2 < len(words):
+            size += 2  # (السفير لدى مصر: the ambassador to Egypt, a country without the article)
+        elif size and _heads_article_words(words, size):
+            size += 1  # (رئيس مجلس الإدارة, سكرتير لجنة الحزب, في المقاطعة: of the title)
         else:
             break
     return (cue, size) if size else None
+
+
+def _heads_article_words(words: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` is followed by words with the article, and a word at least after
+    them: inside a title, a noun of its phrase (مجلس in رئيس مجلس الإدارة, the chairman of the
+    board) or في before one (سكرتير لجنة الحزب في المقاطعة); a syllable of a name is followed by
+    one."""
+    end = at + 1
+    while end < len(words) and any(
+        arabic.has_article(stem) for _, stem in strip_clitics(words[end])
+    ):
+        end += 1
+    return end > at + 1 and end < len(words)
 
 
 def trailing_words(words: Sequence[str]) -> int | None:
