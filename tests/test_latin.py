@@ -156,6 +156,10 @@ def test_a_place_exonym_reads_as_the_place_not_a_namesake() -> None:
     ("Quang Ninh Province", "Quảng Ninh", None),
     ("Hanoi Capital", "Hà Nội", None),
     ("Thủ đô Hà Nội", "Hà Nội", None),  # ("the capital Hà Nội": it had read Nội Thủ Đô Hà)
+    # (addresses abbreviate the unit: H. for huyện, Q. quận, P. phường, X. xã, TX. thị xã)
+    ("H. Gia Lâm", "Gia Lâm", None),
+    ("P. Bến Nghé, Q.1, TP. HCM", "Bến Nghé", None),
+    ("TX. Sơn Tây", "Sơn Tây", None),
     # Vietnamese lists: ranks, roles and degrees, one after another, abbreviated or not
     ("Thượng tướng Phan Văn Giang", "Phan Văn Giang", "M"),
     ("cố Tổng Bí thư Nguyễn Phú Trọng", "Nguyễn Phú Trọng", "M"),
