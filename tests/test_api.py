@@ -569,6 +569,11 @@ def test_a_lone_word_after_a_place_word_is_a_known_place_or_nothing() -> None:
     ("رئيس مجلس الإدارة فام نهات فونغ", "Phạm Nhật Vượng"),
     ("سكرتير لجنة الحزب في المقاطعة تران فان نام", "Trần Văn Nam"),
     ("السفير الفيتنامي لدى مصر نغوين هوي دونغ", "Nguyễn Huy Dũng"),
+    # (the place the title is of, between it and the name; the longest known place)
+    ("رئيس اللجنة الشعبية لمدينة هانوي تران سي ثانه", "Trần Sỹ Thanh"),
+    ("سكرتير لجنة الحزب في هانوي بوي ثي مينه هواي", "Bùi Thị Minh Hoài"),
+    ("رئيس اللجنة الشعبية لمقاطعة با ريا فونغ تاو تران فان نام", "Trần Văn Nam"),
+    ("محافظ كوانغ نينه تران فان نام", "Trần Văn Nam"),
 ])
 def test_the_words_before_a_name_that_are_no_part_of_it_are_dropped(
     written: str, name: str

@@ -52,6 +52,8 @@ PREFIX_CACHE_SIZE = 20_000
 # least this surely for a person's name to end before في.
 IN_WORD = "في"
 MIN_LOCATION_PROBABILITY = 0.5
+# The most words a place takes between a title and a person's name (لمقاطعة با ريا فونغ تاو).
+MAX_PLACE_WORDS = 5
 # A first word that may carry a proclitic (و، ب، ل، ال …) is read without it when the name as
 # written reads as nothing, or as nothing this likely.
 UNLIKELY_READING = 0.3
@@ -332,6 +334,30 @@ class Normalizer:
                 return found
         return []
 
+    def _placed_person(
+        self, words: list[str], k: int, gender: Gender | None, kind: Kind | None
+    ) -> list[Match]:
+        """The readings of a person named after a title and the place it is of (its words,
+        folded; رئيس اللجنة الشعبية لمدينة هانوي تران سي ثانه: the chairman of Hà Nội's
+        People's Committee, Trần Sỹ Thanh): a known place of two syllables or more, read with
+        p ≥ 0.5 (with its place word, or after في), then a person of two or more; none
+        otherwise.
+        """
+        start = 1 if words and words[0] == IN_WORD else 0
+        # (the longest place first: Bà Rịa - Vũng Tàu, not Bà Rịa and a person Vương Tàu …)
+        for width in range(min(MAX_PLACE_WORDS, len(words) - start - 2), 0, -1):
+            place, person = words[start:start + width], words[start + width:]
+            where = self._decoded_name(" ".join(place), 1, None, "place")
+            if not (
+                where and where[0].known and len(where[0].parts) >= 2
+                and where[0].probability >= MIN_LOCATION_PROBABILITY
+            ):
+                continue
+            who = self._decoded_name(" ".join(person), k, gender, kind)
+            if who and who[0].kind == "person" and len(who[0].parts) >= 2:
+                return who
+        return []
+
     def _located(
         self, written: list[str], k: int, gender: Gender | None, kind: Kind | None
     ) -> list[Match]:
@@ -431,6 +457,8 @@ class Normalizer:
                 inner = self.decoder.decode(rest_paths, k=k, gender=hint, kind=inner_kind)
                 if inner_kind == "place" and len(words) - size < 2:
                     inner = _known_only(inner)  # (after a place word)
+                if is_arabic and not place_cue and (not inner or not inner[0].known):
+                    inner = self._placed_person(words[size:], k, hint, kind) or inner
                 if place_cue and cue is not None and cue.generics:
                     # (the landmark the place word names, when the gazetteer lists one: متحف هو
                     # تشي منه is Bảo Tàng Hồ Chí Minh, not the city; قرية تشوونغ is Làng Chuông)
