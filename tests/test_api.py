@@ -574,6 +574,10 @@ def test_a_lone_word_after_a_place_word_is_a_known_place_or_nothing() -> None:
     ("سكرتير لجنة الحزب في هانوي بوي ثي مينه هواي", "Bùi Thị Minh Hoài"),
     ("رئيس اللجنة الشعبية لمقاطعة با ريا فونغ تاو تران فان نام", "Trần Văn Nam"),
     ("محافظ كوانغ نينه تران فان نام", "Trần Văn Nam"),
+    # (a title after the name, with its complement; لل is ل + ال)
+    ("فام مينه تشينه رئيس الوزراء", "Phạm Minh Chính"),
+    ("تو لام الأمين العام للحزب", "Tô Lâm"),
+    ("تران فان نام رئيس مجلس الإدارة", "Trần Văn Nam"),
 ])
 def test_the_words_before_a_name_that_are_no_part_of_it_are_dropped(
     written: str, name: str
@@ -631,6 +635,13 @@ def test_words_with_the_article_after_a_name_are_no_part_of_it(written: str, nam
     ("Nguyen Van An & Tran Van Nam", None),
     ("Nguyễn Văn An và Trần Văn Nam", None),  # (và, "and"; capitalised it is a syllable)
     ("السيد/ نغوين فان آن", "Nguyễn Văn An"),
+    # A dash between spaces or a colon splits a field too, unless the whole is a known name.
+    ("نغوين فان آن - رئيس الشركة", "Nguyễn Văn An"),
+    ("نغوين فان آن: رئيس الشركة", "Nguyễn Văn An"),
+    ("هانوي - فيتنام", "Hà Nội"),
+    ("نغوين فان آن - تران فان نام", None),
+    ("با ريا - فونج تاو", "Bà Rịa - Vũng Tàu"),
+    ("Nguyễn Văn An - Giám đốc", "Nguyễn Văn An"),
     ("نغوين فان آن و", "Nguyễn Văn An"),
 ])
 def test_a_field_with_commas_or_brackets_is_read_by_its_parts(

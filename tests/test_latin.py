@@ -160,6 +160,7 @@ def test_a_place_exonym_reads_as_the_place_not_a_namesake() -> None:
     ("H. Gia Lâm", "Gia Lâm", None),
     ("P. Bến Nghé, Q.1, TP. HCM", "Bến Nghé", None),
     ("TX. Sơn Tây", "Sơn Tây", None),
+    ("Tổng giám đốc Trần Thị Lan", "Trần Thị Lan", "F"),  # (a job title; Thị says F)
     # Vietnamese lists: ranks, roles and degrees, one after another, abbreviated or not
     ("Thượng tướng Phan Văn Giang", "Phan Văn Giang", "M"),
     ("cố Tổng Bí thư Nguyễn Phú Trọng", "Nguyễn Phú Trọng", "M"),

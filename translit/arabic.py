@@ -59,9 +59,10 @@ def normalize(text: str) -> str:
 
 
 def has_article(word: str) -> bool:
-    """Whether a cleaned Arabic word (alef forms merged) starts with the article ال: then it is
-    no part of a Vietnamese name, since no syllable starts with a vowel and l or ends in l."""
-    return len(word) > 3 and word.startswith("ال")
+    """Whether a cleaned Arabic word (alef forms merged) starts with the article ال, or with
+    لل (ل "of, for" + ال: للحزب): then it is no part of a Vietnamese name, since no syllable
+    starts with a vowel and l, or with two l."""
+    return len(word) > 3 and word.startswith(("ال", "لل"))
 
 
 def has_arabic(text: str) -> bool:

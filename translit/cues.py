@@ -195,9 +195,10 @@ def _heads_article_words(words: Sequence[str], at: int) -> bool:
 
 def trailing_words(words: Sequence[str]) -> int | None:
     """How many words at the end of a name are no part of it (its words folded): words with the
-    article (هانوي العاصمة, نغوين فو ترونغ الراحل: no syllable is spelled with ال), at least one
-    word left before them. ``None`` when a nationality word is among them (شي جين بينغ الصيني:
-    the name is no Vietnamese one); 0 when there are none.
+    article (هانوي العاصمة, نغوين فو ترونغ الراحل: no syllable is spelled with ال), and a title
+    before them (فام مينه تشينه رئيس الوزراء), at least one word left before them. ``None`` when
+    a nationality word is among the words with the article (شي جين بينغ الصيني: the name is no
+    Vietnamese one); 0 when there are none.
     """
     size = 0
     while size < len(words) - 1:
@@ -207,6 +208,15 @@ def trailing_words(words: Sequence[str]) -> int | None:
         if _is_nationality(stems):
             return None
         size += 1
+    # (a title before them is no part of the name either, with the words of its phrase: فام
+    # مينه تشينه رئيس الوزراء, نغوين فان آن رئيس مجلس الإدارة; the longest such title)
+    first_words = cue_table().first_words
+    for start in range(1, len(words) - size):
+        if not any(stem in first_words for _, stem in strip_clitics(words[start])):
+            continue
+        lead = leading_titles([*words[start:], ""])
+        if lead is not None and lead[0] is not None and lead[1] == len(words) - start:
+            return len(words) - start
     return size
 
 

@@ -103,6 +103,8 @@ def _fits_better(inner: Match, whole: Match) -> bool:
 _SEPARATOR = regex.compile(r"[,،;؛/&]|(?<=^|\s)(?:و|và)(?=\s|$)")
 _LIST_MARK = regex.compile(rf"{_SEPARATOR.pattern}|[()\[\]（）]")
 _LATIN = regex.compile(r"\p{Latin}")
+# A dash between spaces, or a colon: weaker marks (:meth:`Normalizer._decoded_name`).
+_DASH = regex.compile(r"\s[-–—]\s|:")
 _BRACKETED = regex.compile(r"[(\[（][^()\[\]（）]*[)\]）]")
 
 
@@ -255,6 +257,17 @@ class Normalizer:
         self, name: str, k: int, gender: Gender | None, kind: Kind | None, *,
         clitics: bool = True,
     ) -> list[Match]:
+        parts = _DASH.split(name)
+        if len(parts) > 1:
+            # A dash or colon between words joins a name's halves (Bà Rịa - Vũng Tàu) or sets a
+            # name off from a role or a second name (نغوين فان آن - رئيس الشركة): the field is
+            # read whole when that gives a known name, else by its parts, as with a comma.
+            joined = " ".join(parts)
+            whole = self._decoded_name(joined, k, gender, kind, clitics=clitics)
+            if whole and whole[0].known:
+                return whole
+            groups = [part.strip() for part in parts if part.strip()]
+            return self._decoded_groups(joined, groups, k, gender, kind)
         # (the words are split once, for the paths and for the title and place words)
         words = _script_words(name)
         is_arabic, written = words
