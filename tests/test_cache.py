@@ -9,6 +9,7 @@ import pytest
 
 from translit import cache
 from translit.channel import Channel, default_channel
+from translit.latin import LatinReader, reader_for
 from translit.names import NameModel, PlaceTree, default_model, place_tree
 
 
@@ -22,6 +23,10 @@ def test_compiled_tables_survive_a_pickle_round_trip() -> None:
     tree = pickle.loads(pickle.dumps(place_tree()))
     assert isinstance(tree, PlaceTree) and tree == place_tree()
     assert tree.lies_in("Ba Đình", "Hà Nội") and not tree.lies_in("Hà Nội", "Huế")
+    reader = pickle.loads(pickle.dumps(reader_for(default_channel())))
+    assert isinstance(reader, LatinReader)
+    assert reader.read("Nguyen") == reader_for(default_channel()).read("Nguyen")
+    assert reader.exonym_places("Saigon") == reader_for(default_channel()).exonym_places("Saigon")
 
 
 def test_cached_builds_once_then_reads_from_disk(

@@ -27,7 +27,9 @@ from translit.lexicon import lexicon_dir
 T = TypeVar("T")
 
 # The modules whose code decides what the compiled tables hold.
-_COMPILERS = ("arabic.py", "channel.py", "names.py", "syllable.py", "lexicon.py", "cache.py")
+_COMPILERS = (
+    "arabic.py", "channel.py", "names.py", "syllable.py", "lexicon.py", "latin.py", "cache.py",
+)
 
 
 def cache_dir() -> Path | None:
