@@ -453,7 +453,11 @@ class Decoder:
             (score, (source, toned, shown, channel, prior), _capitalized(toned))
             for score, toned, channel, prior in scored[:OPTIONS_PER_CHUNK]
         )
-        found = (best, tuple(k_best_sums(EMPTY_BEAM, best, BEAM)))
+        # (the first step of a beam is the best options themselves: k_best_sums(EMPTY_BEAM,
+        # best, BEAM) gives these tuples, 0 + channel being the same float)
+        found = (best, tuple(
+            (score, (part,), 0 + part[3], syllable) for score, part, syllable in best[:BEAM]
+        ))
         table[slot] = found
         return found
 
