@@ -365,8 +365,16 @@ def build_syllables(out: Path, data: Path, records: list[NameRecord], drops: Dro
 # --------------------------------------------------------------------------- surnames.tsv
 
 
+# The centre of Vietnam from Quảng Bình south was Đàng Trong, where the Nguyễn lords' naming
+# taboos turned Hoàng into Huỳnh and Vũ into Võ (Võ Nguyên Giáp, Võ Chí Công, Huỳnh Thúc Kháng
+# are central); the source gives the whole centre the northern spellings. Half of the centre's
+# share goes to the southern one.
+CENTRAL_SPLIT = {"Hoàng": "Huỳnh", "Vũ": "Võ"}
+
+
 def read_surname_regions(data: Path, drops: Drops) -> dict[str, list[float]]:
-    """hungnguyen18 surname -> its weight_percent in each region it is listed for."""
+    """hungnguyen18 surname -> its weight_percent in each region it is listed for (the centre's
+    Hoàng and Vũ shared with Huỳnh and Võ: :data:`CENTRAL_SPLIT`)."""
     path = data / "surname_weights_hungnguyen18" / "surname_weights_by_region.tsv"
     regions: dict[str, list[float]] = defaultdict(list)
     for row in read_csv(path, delimiter="\t"):
@@ -375,7 +383,13 @@ def read_surname_regions(data: Path, drops: Drops) -> dict[str, list[float]]:
         forms = canonical_words(row["surname"], "hungnguyen18", drops)
         if forms is None:
             continue
-        regions[title(" ".join(forms))].append(float(row["weight_percent"]))
+        surname = title(" ".join(forms))
+        weight = float(row["weight_percent"])
+        southern = CENTRAL_SPLIT.get(surname) if row["region"] == "central" else None
+        if southern is not None:
+            weight /= 2
+            regions[southern].append(weight)
+        regions[surname].append(weight)
     return dict(regions)
 
 
@@ -422,7 +436,9 @@ def build_surnames(out: Path, regions: dict[str, list[float]], records: list[Nam
         f"Source: {LICENCES['hung']}: all its surnames (612 rows = 205 surnames x 3 regions; "
         "Fàng dropped: f is not a Vietnamese onset). Its top 32 have real percentages (from "
         "Wikipedia); weight = their mean over north/central/south (a region that does not list "
-        "the name counts 0: the south writes Huỳnh, Võ for Hoàng, Vũ). Nguyễn = 31.5; national "
+        "the name counts 0: the south writes Huỳnh, Võ for Hoàng, Vũ; the source gives the centre "
+        "Hoàng and Vũ, but most of it was Đàng Trong and writes Huỳnh, Võ too: half of the "
+        "centre's share goes to each). Nguyễn = 31.5; national "
         "estimates say 31-38%, the name lists below only ~24%.",
         f"Source: {LICENCES['locle']}; and {LICENCES['duyet']}, uit_member.json: count = number "
         "of full names with this surname (compound surnames recognised: "
