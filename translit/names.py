@@ -472,8 +472,8 @@ class PlaceTree:
         return bool(around & others) or bool(around & self._parents_of(other) - self.countries)
 
     def is_name_of(self, name: str, place: str) -> bool:
-        """Whether ``name`` is a name or alias of the place whose main name is ``place`` (Sông
-        Hàn of Hàn; Đảo Phú Quốc of Phú Quốc)."""
+        """Whether ``name`` is a name or alias of the place whose main name is ``place`` (Hàn
+        of Sông Hàn; Đảo Phú Quốc of Phú Quốc)."""
         return place.lower() in self.mains.get(name.lower(), ())
 
     def same_place(self, name: str, other: str) -> bool:
