@@ -65,6 +65,27 @@ def fingerprint() -> str:
     return digest.hexdigest()[:20]
 
 
+class CompiledTables:
+    """Tables compiled once and kept in the disk cache, with per-process look-up caches (the
+    ``lru_cache`` wrappers named in ``_caches``, made by ``_add_caches``) that are left out of
+    the pickle and made anew when it is loaded."""
+
+    _caches: tuple[str, ...] = ()
+
+    def _add_caches(self) -> None:
+        raise NotImplementedError
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        for name in self._caches:
+            del state[name]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._add_caches()
+
+
 def cached(name: str, build: Callable[[], T], of_type: type[T]) -> T:
     """``build()``, or the result of an earlier identical ``build()`` read back from disk.
 

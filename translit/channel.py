@@ -30,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from translit import arabic
-from translit.cache import cached
+from translit.cache import CompiledTables, cached
 from translit.lexicon import LexiconError, parse_float, shipped_rows
 from translit.syllable import VOWELS, split_bare
 
@@ -308,7 +308,7 @@ def add_mass(table: dict[str, float], spelled: str, logp: float) -> None:
         table[spelled] = high + math.log1p(math.exp(low - high))
 
 
-class Channel:
+class Channel(CompiledTables):
     """The compiled spelling index over an inventory of bare syllables; immutable once built."""
 
     def __init__(
@@ -354,19 +354,11 @@ class Channel:
         )
         self._add_caches()
 
+    _caches = ("read", "segment")
+
     def _add_caches(self) -> None:
         self.read = lru_cache(maxsize=200_000)(self._read)
         self.segment = lru_cache(maxsize=200_000)(self._segment)
-
-    def __getstate__(self) -> dict[str, object]:
-        """Pickle the compiled index, not the per-process look-up caches."""
-        state = dict(self.__dict__)
-        del state["read"], state["segment"]
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._add_caches()
 
     @property
     def inventory(self) -> frozenset[str]:

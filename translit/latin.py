@@ -34,7 +34,7 @@ from functools import lru_cache
 import regex
 from unidecode import unidecode
 
-from translit.cache import cached
+from translit.cache import CompiledTables, cached
 from translit.channel import Channel, Chunk, cut, default_channel
 from translit.decoder import Path
 from translit.lexicon import shipped_rows
@@ -98,7 +98,7 @@ def exonym_key(text: str) -> str:
     return _LOOKUP_SEPARATORS.sub("", ascii_fold(text))
 
 
-class LatinReader:
+class LatinReader(CompiledTables):
     """Reads Latin words as bare syllables; built once per inventory, immutable."""
 
     def __init__(
@@ -124,19 +124,11 @@ class LatinReader:
         self._exonyms = {key: tuple(found) for key, found in places.items()}
         self._add_caches()
 
+    _caches = ("read", "segment")
+
     def _add_caches(self) -> None:
         self.read = lru_cache(maxsize=100_000)(self._read)
         self.segment = lru_cache(maxsize=100_000)(self._segment)
-
-    def __getstate__(self) -> dict[str, object]:
-        """Pickle the tables, not the per-process look-up caches (for the disk cache)."""
-        state = dict(self.__dict__)
-        del state["read"], state["segment"]
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._add_caches()
 
     def _read(self, word: str) -> tuple[Reading, ...]:
         """Candidate bare syllables of one written word, as ``(bare, channel log p)``."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
-from translit.cache import cached
+from translit.cache import CompiledTables, cached
 from translit.lexicon import LexiconError, Row, parse_float, read_rows, shipped_rows
 from translit.syllable import (
     NAME_WORD,
@@ -142,7 +142,7 @@ class Gazetteer:
         return tuple(map(Entry._make, self.entries.get(key, ())))
 
 
-class NameModel:
+class NameModel(CompiledTables):
     """Priors over Vietnamese names; immutable once built, safe to share between threads."""
 
     def __init__(
@@ -200,18 +200,10 @@ class NameModel:
         }
         self._add_caches()
 
+    _caches = ("_toned_elsewhere",)
+
     def _add_caches(self) -> None:
         self._toned_elsewhere = lru_cache(maxsize=10_000)(self._toned)
-
-    def __getstate__(self) -> dict[str, object]:
-        """Pickle the priors, not the per-process look-up cache."""
-        state = dict(self.__dict__)
-        del state["_toned_elsewhere"]
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._add_caches()
 
     def unigram(self, syllable: str) -> float:
         """P(syllable) in running Vietnamese, with add-one smoothing."""
