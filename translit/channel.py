@@ -311,6 +311,8 @@ def add_mass(table: dict[str, float], spelled: str, logp: float) -> None:
 class Channel(CompiledTables):
     """The compiled spelling index over an inventory of bare syllables; immutable once built."""
 
+    _caches = ("read", "segment")
+
     def __init__(
         self, table: Correspondences, inventory: Iterable[str], words: Iterable[str] = ()
     ) -> None:
@@ -353,8 +355,6 @@ class Channel(CompiledTables):
             if any(bare in syllables for bare, _ in readings)
         )
         self._add_caches()
-
-    _caches = ("read", "segment")
 
     def _add_caches(self) -> None:
         self.read = lru_cache(maxsize=200_000)(self._read)

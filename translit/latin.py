@@ -101,6 +101,8 @@ def exonym_key(text: str) -> str:
 class LatinReader(CompiledTables):
     """Reads Latin words as bare syllables; built once per inventory, immutable."""
 
+    _caches = ("read", "segment")
+
     def __init__(
         self, inventory: Iterable[str], exonyms: Iterable[tuple[str, str]] = ()
     ) -> None:
@@ -123,8 +125,6 @@ class LatinReader(CompiledTables):
                     found.append(syllables)
         self._exonyms = {key: tuple(found) for key, found in places.items()}
         self._add_caches()
-
-    _caches = ("read", "segment")
 
     def _add_caches(self) -> None:
         self.read = lru_cache(maxsize=100_000)(self._read)

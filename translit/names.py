@@ -145,6 +145,8 @@ class Gazetteer:
 class NameModel(CompiledTables):
     """Priors over Vietnamese names; immutable once built, safe to share between threads."""
 
+    _caches = ("_toned_elsewhere",)
+
     def __init__(
         self,
         *,
@@ -199,8 +201,6 @@ class NameModel(CompiledTables):
             if (bonus := self._pair_bonus(middle, given, gender))
         }
         self._add_caches()
-
-    _caches = ("_toned_elsewhere",)
 
     def _add_caches(self) -> None:
         self._toned_elsewhere = lru_cache(maxsize=10_000)(self._toned)
